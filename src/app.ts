@@ -1,0 +1,39 @@
+// Opens the database and everything built on it: the one place that wires store and services.
+import { openDatabase, type Db } from './store/database.ts';
+import { ClaimsRepo } from './store/claims-repo.ts';
+import { ReferenceRepo } from './store/reference-repo.ts';
+import { ClaimsService } from './services/claims-service.ts';
+import { applyReferenceData, readSeedData, seedClaimsIfEmpty } from './ingest/seed.ts';
+import { DATA_DIR } from './paths.ts';
+
+export interface App {
+  db: Db;
+  claims: ClaimsRepo;
+  reference: ReferenceRepo;
+  service: ClaimsService;
+  close(): void;
+}
+
+export interface AppOptions {
+  databasePath: string;
+  dataDir?: string;
+  clock?: () => Date;
+  /** Load the shipped claims into a new database (default true). */
+  seed?: boolean;
+}
+
+export function openApp(options: AppOptions): App {
+  const db = openDatabase(options.databasePath);
+  try {
+    const claims = new ClaimsRepo(db, options.clock);
+    const reference = new ReferenceRepo(db);
+    const data = readSeedData(options.dataDir ?? DATA_DIR);
+    applyReferenceData(reference, claims, data);
+    if (options.seed ?? true) seedClaimsIfEmpty(claims, data);
+    const service = new ClaimsService(claims, reference);
+    return { db, claims, reference, service, close: () => db.close() };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,104 @@
+// The shipped claims in data/: reviewable YAML, validated with zod, loaded into a new database.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { ClaimantSchema, ClaimFieldsObject, ConflictSchema, describeZodError, PartySchema, SourceSchema, claimFieldProblems, type ClaimFields } from '../core/model.ts';
+import { checkPlausibility } from '../core/plausibility.ts';
+import type { ClaimsRepo } from '../store/claims-repo.ts';
+import type { ReferenceRepo } from '../store/reference-repo.ts';
+
+export const SEED_ACTOR = 'seed:data';
+
+const SeedClaimSchema = ClaimFieldsObject.omit({ source: true }).strict();
+
+export const SeedFileSchema = z
+  .object({
+    article: z.string().min(1),
+    source: SourceSchema.strict(),
+    claims: z.array(SeedClaimSchema).min(1),
+  })
+  .strict();
+
+export interface SeedData {
+  parties: z.infer<typeof PartySchema>[];
+  conflicts: z.infer<typeof ConflictSchema>[];
+  claimants: z.infer<typeof ClaimantSchema>[];
+  claims: { file: string; index: number; fields: ClaimFields }[];
+}
+
+export class SeedError extends Error {}
+
+function readYaml(path: string): unknown {
+  try {
+    return parseYaml(readFileSync(path, 'utf8'), { merge: true });
+  } catch (error) {
+    throw new SeedError(`${path}: not valid YAML: ${(error as Error).message}`);
+  }
+}
+
+function parseFile<T>(path: string, schema: z.ZodType<T>): T {
+  const result = schema.safeParse(readYaml(path));
+  if (!result.success) throw new SeedError(`${path}:\n${describeZodError(result.error)}`);
+  return result.data;
+}
+
+/** Reads and validates every seed file; throws a SeedError naming the file, record and field. */
+export function readSeedData(dataDir: string): SeedData {
+  const parties = parseFile(join(dataDir, 'parties.yaml'), z.array(PartySchema.strict()));
+  const conflicts = parseFile(join(dataDir, 'conflicts.yaml'), z.array(ConflictSchema.strict()));
+  const claimants = parseFile(join(dataDir, 'claimants.yaml'), z.array(ClaimantSchema.strict()));
+  const claimsDir = join(dataDir, 'claims');
+  const claims: SeedData['claims'] = [];
+  for (const name of readdirSync(claimsDir).filter((f) => f.endsWith('.yaml')).sort()) {
+    const path = join(claimsDir, name);
+    const file = parseFile(path, SeedFileSchema);
+    file.claims.forEach((claim, index) => {
+      const fields: ClaimFields = { ...claim, source: file.source };
+      const problems = claimFieldProblems(fields);
+      if (problems.length) throw new SeedError(`${path}: claims[${index}]: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+      claims.push({ file: name, index, fields });
+    });
+  }
+  const partyIds = new Set(parties.map((p) => p.id));
+  const claimantIds = new Set(claimants.map((c) => c.id));
+  for (const c of claimants) {
+    if (c.party && !partyIds.has(c.party)) throw new SeedError(`claimants.yaml: ${c.id}: party: unknown party "${c.party}"`);
+    if (c.parent && !claimantIds.has(c.parent)) throw new SeedError(`claimants.yaml: ${c.id}: parent: unknown claimant "${c.parent}"`);
+  }
+  for (const { file, index, fields } of claims) {
+    if (!claimantIds.has(fields.claimant)) throw new SeedError(`${file}: claims[${index}]: claimant: unknown claimant "${fields.claimant}"`);
+    if (!partyIds.has(fields.subject)) throw new SeedError(`${file}: claims[${index}]: subject: unknown party "${fields.subject}"`);
+    if (!conflicts.some((c) => c.id === fields.conflict)) throw new SeedError(`${file}: claims[${index}]: conflict: unknown conflict "${fields.conflict}"`);
+  }
+  return { parties, conflicts, claimants, claims };
+}
+
+/** Reference data is refreshed on every start, so a release's new claimants reach old databases. */
+export function applyReferenceData(reference: ReferenceRepo, claims: ClaimsRepo, data: SeedData): void {
+  claims.transaction(() => {
+    for (const p of data.parties) reference.upsertParty(p);
+    for (const c of data.conflicts) reference.upsertConflict(c);
+    // Parents first, so the foreign key to a parent always finds it.
+    const ordered = [...data.claimants].sort((a, b) => Number(a.parent !== null) - Number(b.parent !== null));
+    for (const c of ordered) reference.upsertClaimant(c);
+  });
+}
+
+/** Loads the seed claims into a database that has none; returns how many were added. */
+export function seedClaimsIfEmpty(claims: ClaimsRepo, data: SeedData): number {
+  return claims.transaction(() => {
+    if (claims.count(true) > 0) return 0;
+    for (const { file, index, fields } of data.claims) {
+      const verdict = checkPlausibility(fields, claims.seriesContext(fields));
+      if (verdict.errors.length) throw new SeedError(`${file}: claims[${index}]: ${verdict.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
+      claims.insertInTransaction(fields, {
+        actor: SEED_ACTOR,
+        reason: `seed file ${file}`,
+        action: 'import',
+        confirmedWarnings: verdict.warnings.map((w) => w.message),
+      });
+    }
+    return data.claims.length;
+  });
+}

@@ -1,0 +1,371 @@
+// Claims and their audit log. Every write is one transaction that also appends its audit row;
+// rows are never rewritten: an edit adds a version, a retraction changes only the status.
+import { z } from 'zod';
+import { ClaimSchema, type Claim, type ClaimFields, type Source } from '../core/model.ts';
+import type { SeriesContext, SeriesPoint } from '../core/plausibility.ts';
+import { addDays, daysBetween } from '../core/dates.ts';
+import type { Metric } from '../core/vocabulary.ts';
+import type { Db } from './database.ts';
+
+const ClaimRow = z
+  .object({
+    id: z.number(),
+    lineage_id: z.number(),
+    version: z.number(),
+    claimant_id: z.string(),
+    source_id: z.number(),
+    subject_id: z.string(),
+    conflict_id: z.string(),
+    metric: z.string(),
+    low: z.number().nullable(),
+    high: z.number().nullable(),
+    qualifier: z.string(),
+    words: z.string(),
+    aggregation: z.string(),
+    period_kind: z.string(),
+    period_start: z.string().nullable(),
+    period_end: z.string().nullable(),
+    period_label: z.string().nullable(),
+    stated_on: z.string().nullable(),
+    stated_precision: z.string(),
+    note: z.string().nullable(),
+    is_correction: z.number(),
+    status: z.string(),
+    superseded_by: z.number().nullable(),
+    created_at: z.string(),
+    created_by: z.string(),
+    publisher: z.string().nullable(),
+    title: z.string().nullable(),
+    url: z.string().nullable(),
+    published_on: z.string().nullable(),
+  })
+  .transform((r) =>
+    ClaimSchema.parse({
+      id: r.id,
+      lineageId: r.lineage_id,
+      version: r.version,
+      claimant: r.claimant_id,
+      sourceId: r.source_id,
+      subject: r.subject_id,
+      conflict: r.conflict_id,
+      metric: r.metric,
+      low: r.low,
+      high: r.high,
+      qualifier: r.qualifier,
+      words: r.words,
+      aggregation: r.aggregation,
+      periodKind: r.period_kind,
+      periodStart: r.period_start,
+      periodEnd: r.period_end,
+      periodLabel: r.period_label,
+      statedOn: r.stated_on,
+      statedPrecision: r.stated_precision,
+      note: r.note,
+      isCorrection: r.is_correction === 1,
+      status: r.status,
+      supersededBy: r.superseded_by,
+      createdAt: r.created_at,
+      createdBy: r.created_by,
+      source: { publisher: r.publisher, title: r.title, url: r.url, publishedOn: r.published_on },
+    }),
+  );
+
+export const CLAIM_SELECT = `SELECT c.*, s.publisher, s.title, s.url, s.published_on FROM claims c JOIN sources s ON s.id = c.source_id`;
+
+export function claimFromRow(row: unknown): Claim {
+  return ClaimRow.parse(row);
+}
+
+export type AuditAction = 'add' | 'edit' | 'retract' | 'import';
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: AuditAction;
+  claimId: number;
+  lineageId: number;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  confirmedWarnings: string[];
+}
+
+const AuditRow = z
+  .object({
+    id: z.number(),
+    at: z.string(),
+    actor: z.string(),
+    action: z.enum(['add', 'edit', 'retract', 'import']),
+    claim_id: z.number(),
+    lineage_id: z.number(),
+    before: z.string().nullable(),
+    after: z.string().nullable(),
+    reason: z.string().nullable(),
+    confirmed_warnings: z.string(),
+  })
+  .transform(
+    (r): AuditEntry => ({
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      claimId: r.claim_id,
+      lineageId: r.lineage_id,
+      before: r.before === null ? null : JSON.parse(r.before),
+      after: r.after === null ? null : JSON.parse(r.after),
+      reason: r.reason,
+      confirmedWarnings: z.array(z.string()).parse(JSON.parse(r.confirmed_warnings)),
+    }),
+  );
+
+export interface WriteMeta {
+  actor: string;
+  reason: string | null;
+  /** Plausibility warnings the moderator saw and confirmed. */
+  confirmedWarnings?: string[];
+  action?: AuditAction;
+  seriesKey?: string | null;
+}
+
+export interface ClaimFilter {
+  claimant?: string;
+  subject?: string;
+  metric?: Metric;
+  /** Claims stated (or, undated, covering a period ending) on or after this date. */
+  since?: string;
+  includeInactive?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+/** What the audit log keeps of a claim: its fields and identity, without the join's noise. */
+function snapshot(claim: Claim): Record<string, unknown> {
+  const { sourceId: _sourceId, ...rest } = claim;
+  return rest;
+}
+
+const RECENT_CHANGES = 30;
+
+export class ClaimsRepo {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  get(id: number): Claim | null {
+    const row = this.db.prepare(`${CLAIM_SELECT} WHERE c.id = ?`).get(id);
+    return row ? claimFromRow(row) : null;
+  }
+
+  count(includeInactive = false): number {
+    const sql = includeInactive ? 'SELECT count(*) AS n FROM claims' : "SELECT count(*) AS n FROM claims WHERE status = 'active'";
+    return (this.db.prepare(sql).get() as { n: number }).n;
+  }
+
+  list(filter: ClaimFilter = {}): Claim[] {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (!filter.includeInactive) where.push("c.status = 'active'");
+    if (filter.claimant) {
+      where.push('c.claimant_id = @claimant');
+      params.claimant = filter.claimant;
+    }
+    if (filter.subject) {
+      where.push('c.subject_id = @subject');
+      params.subject = filter.subject;
+    }
+    if (filter.metric) {
+      where.push('c.metric = @metric');
+      params.metric = filter.metric;
+    }
+    if (filter.since) {
+      where.push('coalesce(c.stated_on, c.period_end) >= @since');
+      params.since = filter.since;
+    }
+    params.limit = filter.limit ?? -1;
+    params.offset = filter.offset ?? 0;
+    const sql = `${CLAIM_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY coalesce(c.stated_on, c.period_end) DESC, c.id DESC LIMIT @limit OFFSET @offset`;
+    return this.db.prepare(sql).all(params).map(claimFromRow);
+  }
+
+  /** Every version of the claim's lineage, oldest first, and its audit entries. */
+  history(id: number): { versions: Claim[]; audit: AuditEntry[] } | null {
+    const claim = this.get(id);
+    if (!claim) return null;
+    const versions = this.db
+      .prepare(`${CLAIM_SELECT} WHERE c.lineage_id = ? ORDER BY c.version`)
+      .all(claim.lineageId)
+      .map(claimFromRow);
+    const audit = this.db
+      .prepare('SELECT * FROM audit_log WHERE lineage_id = ? ORDER BY id')
+      .all(claim.lineageId)
+      .map((r) => AuditRow.parse(r));
+    return { versions, audit };
+  }
+
+  auditSince(sinceIso: string): AuditEntry[] {
+    return this.db
+      .prepare('SELECT * FROM audit_log WHERE at > ? ORDER BY id')
+      .all(sinceIso)
+      .map((r) => AuditRow.parse(r));
+  }
+
+  /** The claimant's own cumulative series around a figure, for the plausibility rules. */
+  seriesContext(fields: ClaimFields, excludeLineage: number | null = null): SeriesContext {
+    const base = `SELECT id, period_end AS periodEnd, low, high FROM claims
+      WHERE status = 'active' AND period_kind = 'cumulative' AND aggregation = 'total'
+        AND claimant_id = @claimant AND subject_id = @subject AND metric = @metric AND conflict_id = @conflict
+        AND period_end IS NOT NULL AND lineage_id IS NOT @exclude`;
+    const params = {
+      claimant: fields.claimant,
+      subject: fields.subject,
+      metric: fields.metric,
+      conflict: fields.conflict,
+      exclude: excludeLineage,
+    };
+    const at = (date: string) =>
+      (this.db.prepare(`${base} AND period_end = @date ORDER BY id DESC LIMIT 1`).get({ ...params, date }) as SeriesPoint | undefined) ?? null;
+    let previous: SeriesPoint | null = null;
+    let next: SeriesPoint | null = null;
+    let recentDailyChanges: number[] = [];
+    let intervalEnds: SeriesContext['intervalEnds'] = null;
+    if (fields.periodKind === 'cumulative' && fields.periodEnd) {
+      previous =
+        (this.db.prepare(`${base} AND period_end < @date ORDER BY period_end DESC LIMIT 1`).get({ ...params, date: fields.periodEnd }) as
+          | SeriesPoint
+          | undefined) ?? null;
+      next =
+        (this.db.prepare(`${base} AND period_end > @date ORDER BY period_end ASC LIMIT 1`).get({ ...params, date: fields.periodEnd }) as
+          | SeriesPoint
+          | undefined) ?? null;
+      if (previous) {
+        const recent = (
+          this.db.prepare(`${base} AND period_end <= @date ORDER BY period_end DESC LIMIT ${RECENT_CHANGES + 1}`).all({
+            ...params,
+            date: previous.periodEnd,
+          }) as SeriesPoint[]
+        ).reverse();
+        recentDailyChanges = recent.slice(1).flatMap((point, i) => {
+          const prior = recent[i]!;
+          if (point.low === null || prior.low === null) return [];
+          return [(point.low - prior.low) / Math.max(1, daysBetween(prior.periodEnd, point.periodEnd))];
+        });
+      }
+    }
+    if (fields.periodKind === 'interval' && fields.periodStart && fields.periodEnd) {
+      const before = at(addDays(fields.periodStart, -1));
+      const last = at(fields.periodEnd);
+      if (before && last) intervalEnds = { before, last };
+    }
+    return { previous, next, intervalEnds, recentDailyChanges };
+  }
+
+  private sourceId(source: Source): number {
+    const params = {
+      publisher: source.publisher,
+      title: source.title,
+      url: source.url,
+      publishedOn: source.publishedOn,
+    };
+    this.db
+      .prepare('INSERT OR IGNORE INTO sources (publisher, title, url, published_on) VALUES (@publisher, @title, @url, @publishedOn)')
+      .run(params);
+    const row = this.db
+      .prepare(
+        `SELECT id FROM sources WHERE ifnull(publisher,'') = ifnull(@publisher,'') AND ifnull(title,'') = ifnull(@title,'')
+           AND ifnull(url,'') = ifnull(@url,'') AND ifnull(published_on,'') = ifnull(@publishedOn,'')`,
+      )
+      .get(params) as { id: number };
+    return row.id;
+  }
+
+  private insertRow(fields: ClaimFields, lineage: { lineageId: number; version: number } | null, meta: WriteMeta): Claim {
+    const id = ((this.db.prepare('SELECT ifnull(max(id), 0) + 1 AS id FROM claims').get() as { id: number }).id);
+    this.db
+      .prepare(
+        `INSERT INTO claims (id, lineage_id, version, claimant_id, source_id, subject_id, conflict_id, metric, low, high,
+           qualifier, words, aggregation, period_kind, period_start, period_end, period_label, stated_on, stated_precision,
+           note, is_correction, status, created_at, created_by, series_key)
+         VALUES (@id, @lineageId, @version, @claimant, @sourceId, @subject, @conflict, @metric, @low, @high,
+           @qualifier, @words, @aggregation, @periodKind, @periodStart, @periodEnd, @periodLabel, @statedOn, @statedPrecision,
+           @note, @isCorrection, 'active', @createdAt, @createdBy, @seriesKey)`,
+      )
+      .run({
+        ...fields,
+        source: undefined,
+        id,
+        lineageId: lineage?.lineageId ?? id,
+        version: lineage?.version ?? 1,
+        sourceId: this.sourceId(fields.source),
+        isCorrection: fields.isCorrection ? 1 : 0,
+        createdAt: this.clock().toISOString(),
+        createdBy: meta.actor,
+        seriesKey: meta.seriesKey ?? null,
+      });
+    return this.get(id)!;
+  }
+
+  private audit(action: AuditAction, claim: Claim, before: Claim | null, after: Claim | null, meta: WriteMeta): void {
+    this.db
+      .prepare(
+        `INSERT INTO audit_log (at, actor, action, claim_id, lineage_id, before, after, reason, confirmed_warnings)
+         VALUES (@at, @actor, @action, @claimId, @lineageId, @before, @after, @reason, @warnings)`,
+      )
+      .run({
+        at: this.clock().toISOString(),
+        actor: meta.actor,
+        action,
+        claimId: claim.id,
+        lineageId: claim.lineageId,
+        before: before ? JSON.stringify(snapshot(before)) : null,
+        after: after ? JSON.stringify(snapshot(after)) : null,
+        reason: meta.reason,
+        warnings: JSON.stringify(meta.confirmedWarnings ?? []),
+      });
+  }
+
+  /** Adds a claim and its audit row; must run inside a transaction (see `transaction`). */
+  insertInTransaction(fields: ClaimFields, meta: WriteMeta): Claim {
+    const claim = this.insertRow(fields, null, meta);
+    this.audit(meta.action ?? 'add', claim, null, claim, meta);
+    return claim;
+  }
+
+  /** Replaces a claim by a new version; must run inside a transaction. */
+  supersedeInTransaction(old: Claim, fields: ClaimFields, meta: WriteMeta): Claim {
+    const next = this.insertRow(fields, { lineageId: old.lineageId, version: old.version + 1 }, meta);
+    this.db.prepare("UPDATE claims SET status = 'superseded', superseded_by = ? WHERE id = ? AND status = 'active'").run(next.id, old.id);
+    this.audit(meta.action ?? 'edit', next, old, next, meta);
+    return next;
+  }
+
+  add(fields: ClaimFields, meta: WriteMeta): Claim {
+    return this.transaction(() => this.insertInTransaction(fields, meta));
+  }
+
+  supersede(old: Claim, fields: ClaimFields, meta: WriteMeta): Claim {
+    return this.transaction(() => this.supersedeInTransaction(old, fields, meta));
+  }
+
+  retract(old: Claim, meta: WriteMeta): Claim {
+    return this.transaction(() => {
+      this.db.prepare("UPDATE claims SET status = 'retracted' WHERE id = ? AND status = 'active'").run(old.id);
+      const after = this.get(old.id)!;
+      this.audit('retract', after, old, after, meta);
+      return after;
+    });
+  }
+
+  /** The active claim imported under a series key (a report date and metric of an imported series). */
+  bySeriesKey(key: string): Claim | null {
+    const row = this.db.prepare(`${CLAIM_SELECT} WHERE c.series_key = ? AND c.status = 'active'`).get(key);
+    return row ? claimFromRow(row) : null;
+  }
+
+  /** Runs `work` in one IMMEDIATE transaction: all of it is written, or none of it. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+}
