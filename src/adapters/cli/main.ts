@@ -1,0 +1,36 @@
+// Entry point of `npm run cli`.
+import { openApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import { ClaimsCli, CLAIMS_USAGE, UsageError, type CliIo } from './claims-cli.ts';
+
+export function runCli(args: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): number {
+  if (!args.length || args[0] === '--help' || args[0] === 'help') {
+    io.out(CLAIMS_USAGE);
+    return args.length ? 0 : 2;
+  }
+  const config = loadConfig(env);
+  const app = openApp({ databasePath: config.DATABASE_PATH });
+  try {
+    return new ClaimsCli(app, io).run(args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${CLAIMS_USAGE}`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    app.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    process.exitCode = runCli(process.argv.slice(2), {
+      out: (t) => process.stdout.write(`${t}\n`),
+      err: (t) => process.stderr.write(`${t}\n`),
+    });
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}

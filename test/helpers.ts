@@ -1,0 +1,21 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, type App } from '../src/app.ts';
+import type { Db } from '../src/store/database.ts';
+
+/** A fresh seeded app on an in-memory database, with a fixed clock. */
+export function memoryApp(now = new Date('2026-11-23T12:00:00Z')): App {
+  return openApp({ databasePath: ':memory:', clock: () => now });
+}
+
+export function tempDir(prefix = 'lossbot-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Every row of every table, for "the database is unchanged" assertions. */
+export function dumpDatabase(db: Db): string {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+  return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+}
