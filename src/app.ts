@@ -3,6 +3,8 @@ import { openDatabase, type Db } from './store/database.ts';
 import { ClaimsRepo } from './store/claims-repo.ts';
 import { ReferenceRepo } from './store/reference-repo.ts';
 import { ClaimsService } from './services/claims-service.ts';
+import { AskService } from './services/ask-service.ts';
+import { LookupRepo } from './store/lookup-repo.ts';
 import { applyReferenceData, readSeedData, seedClaimsIfEmpty } from './ingest/seed.ts';
 import { DATA_DIR } from './paths.ts';
 
@@ -11,6 +13,7 @@ export interface App {
   claims: ClaimsRepo;
   reference: ReferenceRepo;
   service: ClaimsService;
+  asker: AskService;
   close(): void;
 }
 
@@ -31,7 +34,8 @@ export function openApp(options: AppOptions): App {
     applyReferenceData(reference, claims, data);
     if (options.seed ?? true) seedClaimsIfEmpty(claims, data);
     const service = new ClaimsService(claims, reference);
-    return { db, claims, reference, service, close: () => db.close() };
+    const asker = new AskService(new LookupRepo(db), () => service.directory(), options.clock);
+    return { db, claims, reference, service, asker, close: () => db.close() };
   } catch (error) {
     db.close();
     throw error;
