@@ -9,7 +9,7 @@ export function describeAnswerFigure(f: AnswerFigure): string {
   const exact = f.derived || f.words.startsWith(figure) ? '' : ` [${figure}]`;
   const period = describePeriod({ periodKind: f.period.kind, periodStart: f.period.start, periodEnd: f.period.end, periodLabel: f.period.label, aggregation: f.aggregation });
   const lines = [
-    `- ${value}${exact} ${describeMetric(f.metric)}, ${f.subject.name}; ${period}${f.derived ? ' (derived)' : ''}`,
+    `- ${value}${exact} (${describeMetric(f.metric)}, ${f.subject.name}); ${period}${f.derived ? ' (derived)' : ''}`,
     `  ${describeStated({ statedOn: f.statedOn, statedPrecision: f.statedPrecision })}; source: ${describeSource(f.source)}${f.claimId ? ` (claim #${f.claimId})` : ''}`,
   ];
   if (f.note) lines.push(`  ${f.note}`);

@@ -7,6 +7,8 @@ const DEATHS: readonly Metric[] = ['killed', 'killed_or_missing'];
 
 /** Longest phrases first, so "air defence systems" wins over "systems". Each phrase is a regex fragment. */
 export const METRIC_PHRASES: readonly [string, readonly Metric[]][] = [
+  ['armou?red (?:combat |personnel )?(?:vehicles?|carriers?)|apcs?|ifvs?|afvs?|bmps?|btrs?|armou?r', ['armoured_vehicles']],
+  ['fuel tanks?|cisterns?|trucks?|cars|vehicles?|military autos?|lorries', ['vehicles']],
   ['killed or wounded|killed and wounded|dead and wounded|dead or wounded|dead or injured|killed or injured', ['killed_or_wounded', 'casualties', 'personnel']],
   ['killed or missing|dead or missing|killed and missing', ['killed_or_missing']],
   ['irreversible|irrecoverable|irretrievable', ['irreversible']],
@@ -19,7 +21,6 @@ export const METRIC_PHRASES: readonly [string, readonly Metric[]][] = [
   ['personnel|manpower', ['personnel']],
   ['losses|loss|lost|lose|losing|soldiers?|troops?|servicem[ae]n|men|military personnel|fighters', LOSSES],
   ['main battle tanks?|tanks?', ['tanks']],
-  ['armou?red (?:combat |personnel )?(?:vehicles?|carriers?)|apcs?|ifvs?|afvs?|bmps?|btrs?|armou?r', ['armoured_vehicles']],
   ['artillery(?: systems?| pieces?)?|howitzers?|cannons?|guns', ['artillery']],
   ['mlrs|multiple (?:launch )?rocket (?:launchers?|systems?)|rocket launchers?|grads?|himars', ['mlrs']],
   ['air[- ]defen[cs]e(?: systems?)?|anti[- ]aircraft(?: systems?| warfare)?|sams?|surface[- ]to[- ]air', ['air_defence']],
@@ -29,7 +30,6 @@ export const METRIC_PHRASES: readonly [string, readonly Metric[]][] = [
   ['cruise missiles?|missiles?', ['cruise_missiles']],
   ['submarines?|subs', ['submarines']],
   ['warships?|ships?|boats?|vessels?|naval', ['ships']],
-  ['fuel tanks?|cisterns?|trucks?|cars|vehicles?|military autos?|lorries', ['vehicles']],
   ['special equipment', ['special_equipment']],
   ['srbm|ballistic missile launchers?|iskanders?', ['srbm_launchers']],
   ['ground robot(?:ic systems?|s)?|robots?|ugvs?', ['ground_robots']],
@@ -57,6 +57,13 @@ export function extractMetrics(text: string): { metrics: Metric[]; words: string
   // In "tanks lost" or "soldiers killed" the generic word adds nothing to the specific one.
   const metrics = specific.size ? [...specific] : generic ? [...LOSSES] : [];
   return { metrics, words, rest };
+}
+
+const ANY_METRIC_WORD = new RegExp(`^(?:${METRIC_PHRASES.map(([p]) => p).join('|')}|armou?red|carriers?|launchers?|systems?|combat)$`);
+
+/** A word that names a metric, which name-typo correction must leave alone ("armored" is not "armed"). */
+export function isMetricWord(token: string): boolean {
+  return ANY_METRIC_WORD.test(token);
 }
 
 export const DEFAULT_METRICS: readonly Metric[] = LOSSES;

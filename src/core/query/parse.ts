@@ -2,7 +2,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Directory } from '../directory.ts';
 import { METRICS, type Metric } from '../vocabulary.ts';
-import { DEFAULT_METRICS, extractMetrics } from './metrics.ts';
+import { DEFAULT_METRICS, extractMetrics, isMetricWord } from './metrics.ts';
 import { extractTime } from './time.ts';
 import { MAX_QUESTION_LENGTH, type ParseResult, type Query } from './types.ts';
 
@@ -54,6 +54,8 @@ interface PartyWord {
 export class QueryVocabulary {
   readonly aliases: AliasEntry[];
   readonly partyWords: Map<string, string>;
+  /** "russian", "ukrainians": words that describe who lost, never who acted. */
+  readonly adjectives: Set<string>;
   private readonly vocabulary: string[];
   private readonly typoCache = new Map<string, string>();
 
@@ -61,7 +63,7 @@ export class QueryVocabulary {
     const aliases: AliasEntry[] = [];
     for (const c of directory.claimants) {
       for (const name of [c.name, ...c.aliases]) {
-        const tokens = normaliseQuestion(name).replace(/[-/.,:]/g, ' ').split(' ').filter(Boolean);
+        const tokens = tokenise(normaliseQuestion(name).replace(/[-/.,:]/g, ' ')).map((t) => t.text);
         if (tokens.length) aliases.push({ tokens, claimant: c.id });
         // "the alliance" is also typed "alliance".
         if (tokens[0] === 'the' && tokens.length > 1) aliases.push({ tokens: tokens.slice(1), claimant: c.id });
@@ -75,12 +77,13 @@ export class QueryVocabulary {
       partyWords.push({ word: `${normaliseQuestion(p.adjective)}s`, party: p.id });
     }
     this.partyWords = new Map(partyWords.map((w) => [w.word, w.party]));
+    this.adjectives = new Set(directory.parties.flatMap((p) => [normaliseQuestion(p.adjective), `${normaliseQuestion(p.adjective)}s`]));
     this.vocabulary = [...new Set([...aliases.flatMap((a) => a.tokens), ...partyWords.flatMap((w) => w.word.split(' '))])].filter((w) => w.length >= 4);
   }
 
   /** The name a slightly mistyped word was meant to be: "zelenksy" -> "zelensky". */
   correct(token: string): string {
-    if (token.length < 5 || KNOWN_WORDS.has(token) || /\d/.test(token)) return token;
+    if (token.length < 5 || KNOWN_WORDS.has(token) || /\d/.test(token) || isMetricWord(token)) return token;
     const cached = this.typoCache.get(token);
     if (cached !== undefined) return cached;
     const allowance = token.length >= 7 ? 2 : 1;
@@ -176,7 +179,8 @@ export function parseQuestion(input: unknown, vocab: QueryVocabulary, today: str
     const after = wordsAfter(i + width, 3);
     const before = wordsBefore(i, 4);
     const atStartWithOn = i === 0 && /^on\b/.test(after);
-    if (SIDE_AFTER.test(after) || SIDE_BEFORE.test(before) || AGENT_AFTER.test(after) || atStartWithOn) {
+    const agent = AGENT_AFTER.test(after) && !vocab.adjectives.has(tokens[i]!.text);
+    if (SIDE_AFTER.test(after) || SIDE_BEFORE.test(before) || agent || atStartWithOn) {
       // "has Russia lost" is the loser, even after "has".
       if (/^(?:lost|suffered)\b/.test(after)) subjects.push(party);
       else sides.push(party);

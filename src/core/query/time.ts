@@ -60,7 +60,7 @@ const RULES: Rule[] = [
     build: () => ({ kind: 'latest' }),
   },
   {
-    pattern: /\b(?:so far|to date|up to now|until now|till now|as of (?:now|today)|right now|in total|overall|all[- ]time|altogether|cumulative(?:ly)?|in all|latest|most recent|newest|current(?:ly)?|today'?s?|now)\b/,
+    pattern: /\b(?:so far|to date|up to now|until now|till now|as of (?:now|today)|right now|in total|total|overall|all[- ]time|altogether|cumulative(?:ly)?|in all|latest|most recent|newest|current(?:ly)?|today'?s?|now)\b/,
     build: () => ({ kind: 'latest' }),
   },
   {
@@ -213,9 +213,12 @@ export function extractTime(text: string, today: string): TimeResult {
     const year = first.year ?? recentYear(today, first.month, first.day ?? 1);
     if (first.end) {
       const endYear = first.end.year ?? year;
-      const start = mentionStart(first, year);
+      let startYear = first.year ?? endYear;
+      if (first.year === null && mentionStart(first, startYear) > mentionEnd(first.end, endYear)) startYear -= 1;
+      const start = mentionStart(first, startYear);
       const end = mentionEnd(first.end, endYear);
-      if (start <= end) return { time: range(start, end, 'span', formatSpan(start, end), yearless), rest };
+      const noYear = first.year === null && first.end.year === null;
+      if (start <= end) return { time: range(start, end, 'span', formatSpan(start, end), noYear), rest };
     }
     if (/\b(?:as of|as at|by|until|till|up to|up until|through|to the end of|at the end of|end of)\s*(?:the\s+)?$/.test(before)) {
       return { time: { kind: 'asOf', date: mentionEnd(first, year), yearless }, rest };
