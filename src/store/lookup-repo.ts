@@ -50,7 +50,11 @@ export class LookupRepo implements ClaimLookup {
 
   latestCumulative(key: SeriesKey, asOf: string | null): Claim | null {
     if (asOf) return this.one('latestDatedAsOf', { ...key, date: asOf });
-    return this.one('latestDated', { ...key }) ?? this.one('latestUndated', { ...key });
+    // An undated period ("as of September 2022") counts from its statement date, when that is newer.
+    const dated = this.one('latestDated', { ...key });
+    const undated = this.one('latestUndated', { ...key });
+    if (!dated || !undated) return dated ?? undated;
+    return undated.statedOn && undated.statedOn > dated.periodEnd! ? undated : dated;
   }
 
   cumulativeAt(key: SeriesKey, date: string): Claim | null {

@@ -1,0 +1,48 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runConsoleChat } from '../../src/adapters/cli/console-chat.ts';
+import { PROJECT_ROOT } from '../../src/paths.ts';
+import { memoryApp, tempDir } from '../helpers.ts';
+
+describe('npm run ask', () => {
+  const { dir } = tempDir();
+  const env = { ...process.env, DATABASE_PATH: join(dir, 'ask.db') };
+  const ask = (args: string[], input?: string) =>
+    execFileSync('npm', ['run', '-s', 'ask', '--', ...args], { cwd: PROJECT_ROOT, env, encoding: 'utf8', input });
+
+  it('prints an answer for a person', () => {
+    const out = ask(["Ukraine's claim of Russian losses in November"]);
+    expect(out).toMatch(/Armed Forces of Ukraine claims:/);
+    expect(out).toMatch(/45,720/);
+    expect(out).toMatch(/Newsweek/);
+  });
+
+  it('prints one JSON object with every figure for --json, and one per line for --jsonl', () => {
+    const one = JSON.parse(ask(['--json', 'UK estimate of Russian deaths']));
+    expect(one.figures).toEqual([expect.objectContaining({ claimant: 'UK Ministry of Defence', low: 40000, high: 60000, qualifier: 'about', metric: 'killed', subject: 'Russia', derived: false })]);
+    const lines = ask(['--jsonl'], 'How many tanks has Russia lost?\nwhat is the weather\n\nNATO estimate of Russian casualties\n').trim().split('\n');
+    expect(lines).toHaveLength(4);
+    const parsed = lines.map((l) => JSON.parse(l));
+    expect(parsed.map((p) => p.kind)).toEqual(['figures', 'not_understood', 'help', 'figures']);
+    expect(parsed[0].figures[0]).toMatchObject({ metric: 'tanks', low: 9208 });
+    expect(parsed[3].figures[0]).toMatchObject({ claimant: 'NATO', low: null, high: 40000, qualifier: 'up_to' });
+  });
+});
+
+describe('console chat', () => {
+  it('answers each typed question until quit', async () => {
+    const app = memoryApp();
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (d) => (text += String(d)));
+    const done = runConsoleChat(app, input, output);
+    input.end('UK estimate of Russian deaths\nquit\nNATO estimate of Russian casualties\n');
+    await done;
+    expect(text).toMatch(/UK Ministry of Defence claims/);
+    expect(text).not.toMatch(/NATO claims/);
+    app.close();
+  });
+});
