@@ -11,7 +11,6 @@ const optionalText = z
 
 export const ConfigSchema = z.object({
   DATABASE_PATH: optionalText.transform((v) => v ?? DEFAULT_DATABASE_PATH),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
