@@ -151,7 +151,7 @@ export class ClaimsService {
     return this.claims.transaction(() => {
       const loaded = this.loadActive(idRaw);
       if (!loaded.ok) return loaded.outcome;
-      const claim = this.claims.retract(loaded.claim, { actor: options.actor, reason: reason.data });
+      const claim = this.claims.retractInTransaction(loaded.claim, { actor: options.actor, reason: reason.data });
       return { ok: true, claim, previous: loaded.claim };
     });
   }

@@ -341,21 +341,12 @@ export class ClaimsRepo {
     return next;
   }
 
-  add(fields: ClaimFields, meta: WriteMeta): Claim {
-    return this.transaction(() => this.insertInTransaction(fields, meta));
-  }
-
-  supersede(old: Claim, fields: ClaimFields, meta: WriteMeta): Claim {
-    return this.transaction(() => this.supersedeInTransaction(old, fields, meta));
-  }
-
-  retract(old: Claim, meta: WriteMeta): Claim {
-    return this.transaction(() => {
-      this.db.prepare("UPDATE claims SET status = 'retracted' WHERE id = ? AND status = 'active'").run(old.id);
-      const after = this.get(old.id)!;
-      this.audit('retract', after, old, after, meta);
-      return after;
-    });
+  /** Marks a claim retracted, keeping it; must run inside a transaction. */
+  retractInTransaction(old: Claim, meta: WriteMeta): Claim {
+    this.db.prepare("UPDATE claims SET status = 'retracted' WHERE id = ? AND status = 'active'").run(old.id);
+    const after = this.get(old.id)!;
+    this.audit('retract', after, old, after, meta);
+    return after;
   }
 
   /** The active claim imported under a series key (a report date and metric of an imported series). */
