@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { openApp } from '../src/app.ts';
 import { addDays } from '../src/core/dates.ts';
 import { renderAnswerText } from '../src/core/answer/render-text.ts';
+import { parseQuestion, QueryVocabulary } from '../src/core/query/parse.ts';
 import { METRICS } from '../src/core/vocabulary.ts';
 
 const QUESTIONS = [
@@ -72,6 +73,17 @@ const chronoStats = stats(chronoSamples);
 
 console.log(`questions: ${QUESTIONS.length}, rounds: ${ROUNDS}`);
 console.log(`chrono-node parse alone: median ${chronoStats.median.toFixed(3)} ms, p99 ${chronoStats.p99.toFixed(3)} ms`);
+{
+  // Our parser alone (it calls chrono-node once inside), on the shipped vocabulary.
+  const app = openApp({ databasePath: ':memory:' });
+  const vocab = new QueryVocabulary(app.service.directory());
+  const today = NOW.toISOString().slice(0, 10);
+  const parseSamples: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) for (const q of QUESTIONS) parseSamples.push(time(() => parseQuestion(q, vocab, today)));
+  const p = stats(parseSamples);
+  console.log(`lossbot parse alone:     median ${p.median.toFixed(3)} ms, p99 ${p.p99.toFixed(3)} ms; median / chrono median = ${(p.median / chronoStats.median).toFixed(2)}x`);
+  app.close();
+}
 for (const size of SIZES) {
   const path = join(tmpdir(), `lossbot-bench-${size}-${process.pid}.db`);
   const built = time(() => fill(path, size));
@@ -81,8 +93,9 @@ for (const size of SIZES) {
   const samples: number[] = [];
   for (let r = 0; r < ROUNDS; r++) for (const q of QUESTIONS) samples.push(time(() => renderAnswerText(app.asker.ask(q))));
   const s = stats(samples);
+  const shown = QUESTIONS.map((q) => app.asker.ask(q).groups.reduce((n, g) => n + g.figures.length, 0));
   console.log(
-    `${count.toLocaleString('en-US').padStart(10)} claims (built in ${(built / 1000).toFixed(1)} s): answer median ${s.median.toFixed(3)} ms, p99 ${s.p99.toFixed(3)} ms; median / chrono median = ${(s.median / chronoStats.median).toFixed(2)}x`,
+    `${count.toLocaleString('en-US').padStart(10)} claims (built in ${(built / 1000).toFixed(1)} s): answer median ${s.median.toFixed(3)} ms, p99 ${s.p99.toFixed(3)} ms; median / chrono median = ${(s.median / chronoStats.median).toFixed(2)}x; figures per answer ${Math.min(...shown)}-${Math.max(...shown)}`,
   );
   app.close();
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });

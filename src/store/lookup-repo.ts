@@ -1,29 +1,46 @@
-// The reads an answer makes, as prepared statements on the claims indexes.
+// The reads an answer makes. Each takes every series the question touches at once and runs one
+// statement for all of them (the series go in as JSON), so a broad question costs a few queries,
+// not a few hundred.
 import type { ClaimLookup, SeriesKey } from '../core/answer/compose.ts';
 import type { Claim } from '../core/model.ts';
 import type { Metric, PeriodKind } from '../core/vocabulary.ts';
-import { CLAIM_SELECT, claimFromRow } from './claims-repo.ts';
+import { claimFromRow } from './claims-repo.ts';
 import type { Db } from './database.ts';
+import type Database from 'better-sqlite3';
 
-const SERIES = `c.status = 'active' AND c.claimant_id = @claimant AND c.subject_id = @subject AND c.metric = @metric AND c.period_kind = @periodKind`;
+const KEYS = `WITH k(i, claimant, subject, metric, kind) AS (SELECT key, value->>0, value->>1, value->>2, value->>3 FROM json_each(@keys))`;
+const IN_SERIES = (t: string) =>
+  `${t}.status = 'active' AND ${t}.claimant_id = k.claimant AND ${t}.subject_id = k.subject AND ${t}.metric = k.metric AND ${t}.period_kind = k.kind`;
+const COLUMNS = 'k.i AS keyIndex, c.*, s.publisher, s.title, s.url, s.published_on';
+
+/** The one claim per series that `condition ORDER BY order` puts first. */
+function firstPerSeries(condition: string, order: string): string {
+  return `${KEYS} SELECT ${COLUMNS} FROM k
+    JOIN claims c ON c.id = (SELECT x.id FROM claims x WHERE ${IN_SERIES('x')} AND ${condition} ORDER BY ${order} LIMIT 1)
+    JOIN sources s ON s.id = c.source_id`;
+}
 
 export class LookupRepo implements ClaimLookup {
   private catalogCache: { writes: number; keys: SeriesKey[] } | null = null;
   private readonly statements;
 
-  constructor(private readonly db: Db) {
-    const s = (sql: string) => db.prepare(`${CLAIM_SELECT} WHERE ${SERIES} AND ${sql}`);
+  constructor(db: Db) {
     this.statements = {
-      latestDated: s('c.period_end IS NOT NULL ORDER BY c.period_end DESC, c.id DESC LIMIT 1'),
-      latestDatedAsOf: s('c.period_end IS NOT NULL AND c.period_end <= @date ORDER BY c.period_end DESC, c.id DESC LIMIT 1'),
-      latestUndated: s('c.period_end IS NULL ORDER BY c.stated_on DESC, c.id DESC LIMIT 1'),
-      at: s('c.period_end = @date ORDER BY c.id DESC LIMIT 1'),
-      within: s('c.period_end BETWEEN @start AND @end ORDER BY c.period_end DESC, c.id DESC LIMIT 1'),
-      intervals: s('c.period_start = @start AND c.period_end = @end ORDER BY c.id'),
-      latestInterval: s("c.period_end IS NOT NULL ORDER BY c.period_end DESC, julianday(c.period_end) - julianday(c.period_start) DESC, c.id DESC LIMIT 1"),
-      latestIntervalUndated: s('c.period_end IS NULL ORDER BY c.id DESC LIMIT 1'),
-      before: s('c.period_end <= @date ORDER BY c.period_end DESC, c.id DESC LIMIT 1'),
-      after: s('c.period_end > @date ORDER BY c.period_end ASC, c.id DESC LIMIT 1'),
+      latestDated: db.prepare(firstPerSeries('x.period_end IS NOT NULL', 'x.period_end DESC, x.id DESC')),
+      latestDatedAsOf: db.prepare(firstPerSeries('x.period_end IS NOT NULL AND x.period_end <= @date', 'x.period_end DESC, x.id DESC')),
+      latestUndated: db.prepare(firstPerSeries('x.period_end IS NULL', 'x.stated_on DESC, x.id DESC')),
+      at: db.prepare(firstPerSeries('x.period_end = @date', 'x.id DESC')),
+      within: db.prepare(firstPerSeries('x.period_end BETWEEN @start AND @end', 'x.period_end DESC, x.id DESC')),
+      latestInterval: db.prepare(
+        firstPerSeries('x.period_end IS NOT NULL', 'x.period_end DESC, julianday(x.period_end) - julianday(x.period_start) DESC, x.id DESC'),
+      ),
+      latestIntervalUndated: db.prepare(firstPerSeries('x.period_end IS NULL', 'x.id DESC')),
+      before: db.prepare(firstPerSeries('x.period_end <= @date', 'x.period_end DESC, x.id DESC')),
+      after: db.prepare(firstPerSeries('x.period_end > @date', 'x.period_end ASC, x.id DESC')),
+      intervals: db.prepare(
+        `${KEYS} SELECT ${COLUMNS} FROM k JOIN claims c ON ${IN_SERIES('c')} AND c.period_start = @start AND c.period_end = @end
+         JOIN sources s ON s.id = c.source_id ORDER BY k.i, c.id`,
+      ),
       catalog: db.prepare(
         "SELECT DISTINCT claimant_id AS claimant, subject_id AS subject, metric, period_kind AS periodKind FROM claims WHERE status = 'active'",
       ),
@@ -31,9 +48,12 @@ export class LookupRepo implements ClaimLookup {
     };
   }
 
-  private one(statement: keyof typeof this.statements, params: Record<string, unknown>): Claim | null {
-    const row = this.statements[statement].get(params);
-    return row ? claimFromRow(row) : null;
+  /** One claim per series, in the order of `keys`; null where the series has none. */
+  private perSeries(statement: Database.Statement, keys: readonly SeriesKey[], params: Record<string, unknown> = {}): (Claim | null)[] {
+    const found: (Claim | null)[] = keys.map(() => null);
+    if (!keys.length) return found;
+    for (const row of statement.all({ ...params, keys: encodeKeys(keys) }) as { keyIndex: number }[]) found[row.keyIndex] = claimFromRow(row);
+    return found;
   }
 
   /**
@@ -48,32 +68,46 @@ export class LookupRepo implements ClaimLookup {
     return keys;
   }
 
-  latestCumulative(key: SeriesKey, asOf: string | null): Claim | null {
-    if (asOf) return this.one('latestDatedAsOf', { ...key, date: asOf });
+  latestCumulative(keys: readonly SeriesKey[], asOf: string | null): (Claim | null)[] {
+    if (asOf) return this.perSeries(this.statements.latestDatedAsOf, keys, { date: asOf });
     // An undated period ("as of September 2022") counts from its statement date, when that is newer.
-    const dated = this.one('latestDated', { ...key });
-    const undated = this.one('latestUndated', { ...key });
-    if (!dated || !undated) return dated ?? undated;
-    return undated.statedOn && undated.statedOn > dated.periodEnd! ? undated : dated;
+    const dated = this.perSeries(this.statements.latestDated, keys);
+    const undated = this.perSeries(this.statements.latestUndated, keys);
+    return dated.map((d, i) => {
+      const u = undated[i] ?? null;
+      if (!d || !u) return d ?? u;
+      return u.statedOn && u.statedOn > d.periodEnd! ? u : d;
+    });
   }
 
-  cumulativeAt(key: SeriesKey, date: string): Claim | null {
-    return this.one('at', { ...key, date });
+  cumulativeAt(keys: readonly SeriesKey[], date: string): (Claim | null)[] {
+    return this.perSeries(this.statements.at, keys, { date });
   }
 
-  latestCumulativeWithin(key: SeriesKey, start: string, end: string): Claim | null {
-    return this.one('within', { ...key, start, end });
+  latestCumulativeWithin(keys: readonly SeriesKey[], start: string, end: string): (Claim | null)[] {
+    return this.perSeries(this.statements.within, keys, { start, end });
   }
 
-  intervals(key: SeriesKey, start: string, end: string): Claim[] {
-    return this.statements.intervals.all({ ...key, start, end }).map(claimFromRow);
+  intervals(keys: readonly SeriesKey[], start: string, end: string): Claim[][] {
+    const found: Claim[][] = keys.map(() => []);
+    if (!keys.length) return found;
+    for (const row of this.statements.intervals.all({ keys: encodeKeys(keys), start, end }) as { keyIndex: number }[]) found[row.keyIndex]!.push(claimFromRow(row));
+    return found;
   }
 
-  latestInterval(key: SeriesKey): Claim | null {
-    return this.one('latestInterval', { ...key }) ?? this.one('latestIntervalUndated', { ...key });
+  latestInterval(keys: readonly SeriesKey[]): (Claim | null)[] {
+    const dated = this.perSeries(this.statements.latestInterval, keys);
+    const undated = this.perSeries(this.statements.latestIntervalUndated, keys);
+    return dated.map((d, i) => d ?? undated[i] ?? null);
   }
 
-  nearest(key: SeriesKey, date: string): Claim[] {
-    return [this.one('before', { ...key, date }), this.one('after', { ...key, date })].filter((c): c is Claim => c !== null);
+  nearest(keys: readonly SeriesKey[], date: string): Claim[][] {
+    const before = this.perSeries(this.statements.before, keys, { date });
+    const after = this.perSeries(this.statements.after, keys, { date });
+    return keys.map((_, i) => [before[i], after[i]].filter((c): c is Claim => c != null));
   }
+}
+
+function encodeKeys(keys: readonly SeriesKey[]): string {
+  return JSON.stringify(keys.map((k) => [k.claimant, k.subject, k.metric, k.periodKind]));
 }

@@ -14,21 +14,25 @@ export interface SeriesKey {
   periodKind: PeriodKind;
 }
 
+/**
+ * The reads an answer needs. Each takes all the series a question touches and answers per series,
+ * in the order given, so a store can serve a broad question with a few queries.
+ */
 export interface ClaimLookup {
   /** Every series that has an active claim. */
   catalog(): readonly SeriesKey[];
-  /** The newest cumulative claim, covering no later than `asOf` when given; undated ones only when no dated one exists. */
-  latestCumulative(key: SeriesKey, asOf: string | null): Claim | null;
+  /** The newest cumulative claim, covering no later than `asOf` when given; undated ones only when no dated one is newer. */
+  latestCumulative(keys: readonly SeriesKey[], asOf: string | null): (Claim | null)[];
   /** The cumulative claim covering exactly to the end of `date`. */
-  cumulativeAt(key: SeriesKey, date: string): Claim | null;
+  cumulativeAt(keys: readonly SeriesKey[], date: string): (Claim | null)[];
   /** The newest cumulative claim ending within [start, end]. */
-  latestCumulativeWithin(key: SeriesKey, start: string, end: string): Claim | null;
+  latestCumulativeWithin(keys: readonly SeriesKey[], start: string, end: string): (Claim | null)[];
   /** Interval claims covering exactly [start, end]. */
-  intervals(key: SeriesKey, start: string, end: string): Claim[];
+  intervals(keys: readonly SeriesKey[], start: string, end: string): Claim[][];
   /** The interval claim ending latest. */
-  latestInterval(key: SeriesKey): Claim | null;
+  latestInterval(keys: readonly SeriesKey[]): (Claim | null)[];
   /** The claims whose periods end closest to `date`, before and after. */
-  nearest(key: SeriesKey, date: string): Claim[];
+  nearest(keys: readonly SeriesKey[], date: string): Claim[][];
 }
 
 export interface FigureEndpoint {
@@ -109,13 +113,33 @@ function figureFromClaim(claim: Claim, dir: Directory): AnswerFigure {
 
 const isPoint = (c: Claim): c is Claim & { low: number } => c.low !== null && c.low === c.high;
 
-/** The claimant's own difference of cumulative reports over [start, end], if its series allows one. */
-function derive(key: SeriesKey, start: string, end: string, lookup: ClaimLookup, dir: Directory): AnswerFigure | null {
-  const last = lookup.cumulativeAt(key, end) ?? lookup.latestCumulativeWithin(key, start, end);
-  if (!last || !isPoint(last)) return null;
+/** The claimants' own differences of cumulative reports over [start, end], where their series allow one. */
+function deriveAll(keys: SeriesKey[], start: string, end: string, lookup: ClaimLookup, dir: Directory): AnswerFigure[] {
+  if (!keys.length) return [];
+  const exact = lookup.cumulativeAt(keys, end);
+  const missing = keys.filter((_, i) => !exact[i]);
+  const within = lookup.latestCumulativeWithin(missing, start, end);
+  const lasts: (Claim | null)[] = [...exact];
+  let m = 0;
+  for (let i = 0; i < keys.length; i++) if (!exact[i]) lasts[i] = within[m++] ?? null;
   // A series counted from the invasion stands at zero the day before it.
-  const fromStartOfWar = start <= INVASION_START && last.periodStart !== null && last.periodStart >= start;
-  const before = fromStartOfWar ? null : lookup.cumulativeAt(key, addDays(start, -1));
+  const fromStartOfWar = lasts.map((last) => start <= INVASION_START && last !== null && last.periodStart !== null && last.periodStart >= start);
+  const needStart = keys.filter((_, i) => lasts[i] && !fromStartOfWar[i]);
+  const starts = lookup.cumulativeAt(needStart, addDays(start, -1));
+  const figures: AnswerFigure[] = [];
+  let n = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const last = lasts[i];
+    if (!last) continue;
+    const before = fromStartOfWar[i] ? null : (starts[n++] ?? null);
+    const f = derivedFigure(last, before, start, fromStartOfWar[i]!, dir);
+    if (f) figures.push(f);
+  }
+  return figures;
+}
+
+function derivedFigure(last: Claim, before: Claim | null, start: string, fromStartOfWar: boolean, dir: Directory): AnswerFigure | null {
+  if (!isPoint(last)) return null;
   if (!fromStartOfWar && (!before || !isPoint(before))) return null;
   const startValue = before?.low ?? 0;
   const value = last.low - startValue;
@@ -175,26 +199,27 @@ function shiftYears(time: TimeSpec & { kind: 'range' }, years: number): TimeSpec
 function figuresForTime(keys: SeriesKey[], time: TimeSpec, lookup: ClaimLookup, dir: Directory): { figures: AnswerFigure[]; notes: string[] } {
   const figures: AnswerFigure[] = [];
   const notes: string[] = [];
-  const hasCumulative = new Set(keys.filter((k) => k.periodKind === 'cumulative').map((k) => `${k.claimant}|${k.subject}|${k.metric}`));
-  for (const key of keys) {
-    if (time.kind === 'unspecified' || time.kind === 'latest') {
-      if (key.periodKind === 'cumulative') {
-        const c = lookup.latestCumulative(key, null);
-        if (c) figures.push(figureFromClaim(c, dir));
-      } else if (time.kind === 'unspecified' && !hasCumulative.has(`${key.claimant}|${key.subject}|${key.metric}`)) {
-        const c = lookup.latestInterval(key);
-        if (c) figures.push(figureFromClaim(c, dir));
-      }
-    } else if (time.kind === 'asOf') {
-      if (key.periodKind !== 'cumulative') continue;
-      const c = lookup.latestCumulative(key, time.date);
-      if (c) figures.push(figureFromClaim(c, dir));
-    } else if (key.periodKind === 'interval') {
-      for (const c of lookup.intervals(key, time.start, time.end)) figures.push(figureFromClaim(c, dir));
-    } else {
-      const d = derive(key, time.start, time.end, lookup, dir);
-      if (d) figures.push(d);
+  const cumulative = keys.filter((k) => k.periodKind === 'cumulative');
+  const interval = keys.filter((k) => k.periodKind === 'interval');
+  const seriesOf = (k: SeriesKey) => `${k.claimant}|${k.subject}|${k.metric}`;
+  const found = (claims: (Claim | null)[]) => {
+    for (const c of claims) if (c) figures.push(figureFromClaim(c, dir));
+  };
+  if (time.kind === 'unspecified' || time.kind === 'latest') {
+    found(lookup.latestCumulative(cumulative, null));
+    // Without a time, an interval figure answers only where the claimant keeps no running total.
+    if (time.kind === 'unspecified') {
+      const hasCumulative = new Set(cumulative.map(seriesOf));
+      found(lookup.latestInterval(interval.filter((k) => !hasCumulative.has(seriesOf(k)))));
     }
+  } else if (time.kind === 'asOf') {
+    found(lookup.latestCumulative(cumulative, time.date));
+  } else {
+    // Keep the catalogue's order: per series, the reported figures and then the derived one.
+    const reported = lookup.intervals(interval, time.start, time.end);
+    const derived = deriveAll(cumulative, time.start, time.end, lookup, dir);
+    for (const claims of reported) found(claims);
+    figures.push(...derived);
   }
   // A reported figure and the claimant's own derived one that disagree are both shown, and said so.
   for (const d of figures.filter((f) => f.derived)) {
@@ -286,8 +311,8 @@ export function composeAnswer(question: string, parsed: ParseResult, lookup: Cla
   const target = targetDate(parsed.time, today);
   const seen = new Set<number>();
   const candidates: { claim: Claim; gap: number }[] = [];
-  for (const key of keys) {
-    for (const c of lookup.nearest(key, target)) {
+  for (const claims of lookup.nearest(keys, target)) {
+    for (const c of claims) {
       if (seen.has(c.id)) continue;
       seen.add(c.id);
       candidates.push({ claim: c, gap: c.periodEnd ? Math.abs(daysBetween(c.periodEnd, target)) : Number.MAX_SAFE_INTEGER });
