@@ -9,9 +9,37 @@ const optionalText = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
-export const ConfigSchema = z.object({
-  DATABASE_PATH: optionalText.transform((v) => v ?? DEFAULT_DATABASE_PATH),
-});
+const snowflake = /^\d{5,25}$/;
+
+/** "1, 2,3" -> ["1", "2", "3"]; every entry must be a numeric id. */
+const idList = (what: string) =>
+  optionalText.transform((v, ctx) => {
+    const ids = (v ?? '').split(/[\s,]+/).filter(Boolean);
+    for (const id of ids) if (!/^-?\d{1,25}$/.test(id)) ctx.addIssue({ code: 'custom', message: `"${id}" is not a numeric ${what} id` });
+    return ids;
+  });
+
+const httpUrl = optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), { message: 'must be an http(s) address' });
+
+export const ConfigSchema = z
+  .object({
+    DATABASE_PATH: optionalText.transform((v) => v ?? DEFAULT_DATABASE_PATH),
+    LOG_LEVEL: optionalText.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()).transform((v) => v ?? 'info'),
+    DISCORD_TOKEN: optionalText,
+    DISCORD_APPLICATION_ID: optionalText.refine((v) => v === undefined || snowflake.test(v), { message: 'must be the numeric application id' }),
+    DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || snowflake.test(v), { message: 'must be a numeric server (guild) id' }),
+    DISCORD_MODERATOR_ROLE_IDS: idList('role'),
+    /** A proxy or a local test server in place of https://discord.com/api. */
+    DISCORD_API_BASE: httpUrl,
+    TELEGRAM_BOT_TOKEN: optionalText,
+    /** A self-hosted Bot API server or a local test server in place of https://api.telegram.org. */
+    TELEGRAM_API_ROOT: httpUrl,
+    TELEGRAM_MODERATOR_IDS: idList('user'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID)
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'is required when DISCORD_TOKEN is set' });
+  });
 
 export type Config = z.infer<typeof ConfigSchema>;
 

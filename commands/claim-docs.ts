@@ -1,0 +1,85 @@
+// How claims, write outcomes and histories read in chat, shared by the claim commands.
+import type { RawClaimInput } from '../src/core/claim-input.ts';
+import type { Directory } from '../src/core/directory.ts';
+import { bold, code, doc, heading, item, italic, link, paragraph, safeLink, text, type Block, type Doc, type Span } from '../src/core/doc.ts';
+import { describeFigure, describeMetric, describePeriod, describeStated } from '../src/core/format.ts';
+import type { Claim, ClaimFields } from '../src/core/model.ts';
+import type { Finding } from '../src/core/plausibility.ts';
+import type { Refusal } from '../src/services/claims-service.ts';
+import type { Actor, Reply } from './types.ts';
+import { refusal } from './run.ts';
+
+/** The names moderators type, for the model's field names, so an error names what they typed. */
+const OPTION_FOR_FIELD: Record<string, string> = {
+  periodEnd: 'as_of / to',
+  periodStart: 'from',
+  statedOn: 'stated_on',
+  isCorrection: 'correction',
+  'source.url': 'url',
+  'source.publisher': 'publisher',
+  'source.title': 'title',
+  'source.publishedOn': 'published_on',
+  low: 'low / value',
+  high: 'high / value',
+};
+
+export function optionProblems(problems: Finding[]): Finding[] {
+  return problems.map((p) => ({ ...p, field: OPTION_FOR_FIELD[p.field] ?? p.field }));
+}
+
+export function refusalFromOutcome(outcome: Refusal): Reply {
+  if (outcome.kind === 'needs_confirmation') return refusal('This needs a confirmation.', optionProblems(outcome.warnings));
+  return refusal(outcome.kind === 'not_found' ? 'No such claim. Nothing was changed.' : 'Not written: the claim is not right yet. Nothing was changed.', optionProblems(outcome.problems));
+}
+
+/** The audit log's name for a chat user: platform, id and display name. */
+export function auditActor(actor: Actor): string {
+  return `${actor.platform}:${actor.id} (${actor.name})`.slice(0, 200);
+}
+
+export function claimSpans(fields: ClaimFields, dir: Directory): Span[] {
+  const claimant = dir.claimant(fields.claimant)?.name ?? fields.claimant;
+  const subject = dir.party(fields.subject)?.name ?? fields.subject;
+  const url = safeLink(fields.source.url);
+  const outlet = fields.source.publisher ?? 'outlet not named';
+  const spans: Span[] = [
+    bold(`${claimant}: `),
+    text(`${fields.words} (${describeFigure(fields.low, fields.high, fields.qualifier)} ${describeMetric(fields.metric)}, ${subject})\n`),
+    text(`${describePeriod(fields)}; ${describeStated(fields)}\n`),
+    text('source: '),
+    url ? link(outlet, url) : text(outlet),
+  ];
+  if (fields.source.title) spans.push(text(`, "${fields.source.title}"`));
+  if (fields.note) spans.push(text('\n'), italic(fields.note));
+  if (fields.isCorrection) spans.push(text('\nmarked as a correction'));
+  return spans;
+}
+
+export function claimBlock(claim: Claim, dir: Directory): Block {
+  const status = claim.status === 'active' ? '' : ` (${claim.status}${claim.supersededBy ? `, replaced by #${claim.supersededBy}` : ''})`;
+  return paragraph(code(`#${claim.id}`), text(` v${claim.version}${status} `), ...claimSpans(claim, dir));
+}
+
+export function claimDoc(title: string, claim: Claim, dir: Directory): Doc {
+  return doc(title, [claimBlock(claim, dir)]);
+}
+
+export function warningBlocks(warnings: Finding[]): Block[] {
+  if (!warnings.length) return [];
+  return [heading(bold('Check before confirming:')), ...optionProblems(warnings).map((w) => item(text(`${w.field ? `${w.field}: ` : ''}${w.message}`)))];
+}
+
+/** Chat options (snake_case) -> the claim input every adapter shares. */
+export function rawClaimInput(options: Record<string, unknown>): RawClaimInput {
+  const map: Record<string, keyof RawClaimInput> = {
+    claimant: 'claimant', subject: 'subject', metric: 'metric', value: 'value', low: 'low', high: 'high', qualifier: 'qualifier',
+    words: 'words', as_of: 'asOf', from: 'from', to: 'to', stated_on: 'statedOn', url: 'url', publisher: 'publisher',
+    title: 'title', note: 'note', correction: 'isCorrection', published_on: 'publishedOn',
+  };
+  const raw: RawClaimInput = {};
+  for (const [key, value] of Object.entries(options)) {
+    const field = map[key];
+    if (field && value !== undefined) raw[field] = value as string | boolean;
+  }
+  return raw;
+}

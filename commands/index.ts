@@ -1,0 +1,16 @@
+// Every command the bot offers, on every platform.
+import { ask } from './ask.ts';
+import { claimAdd, claimEdit, claimHistory, claimRetract, claimShow } from './claim.ts';
+import { claimants } from './claimants.ts';
+import { help } from './help.ts';
+import type { CommandDefinition } from './types.ts';
+
+export const COMMANDS: readonly CommandDefinition[] = [ask, claimAdd, claimEdit, claimRetract, claimShow, claimHistory, claimants, help] as unknown as CommandDefinition[];
+
+export function findCommand(path: readonly string[]): CommandDefinition | undefined {
+  return COMMANDS.find((c) => c.path.length === path.length && c.path.every((p, i) => p === path[i]));
+}
+
+export { Confirmations, runCommand, refusal } from './run.ts';
+export { optionSpecs, coerceOption, type OptionSpec } from './options.ts';
+export type { Actor, CommandDefinition, CommandServices, Reply } from './types.ts';

@@ -1,0 +1,60 @@
+// Reads a command's zod options into a plain description that every platform generator uses:
+// the same names, types, limits and choices on Discord and Telegram.
+import { z } from 'zod';
+import type { CommandDefinition } from './types.ts';
+
+export interface OptionSpec {
+  name: string;
+  description: string;
+  type: 'string' | 'integer' | 'number' | 'boolean';
+  required: boolean;
+  choices: string[] | null;
+  minLength: number | null;
+  maxLength: number | null;
+  min: number | null;
+  max: number | null;
+  autocomplete: boolean;
+}
+
+export function optionSpecs(command: CommandDefinition): OptionSpec[] {
+  return Object.entries(command.options.shape).map(([name, raw]) => {
+    let schema = raw as z.ZodType;
+    const description = schema.description;
+    let required = true;
+    while (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) {
+      required = false;
+      schema = schema.unwrap() as z.ZodType;
+    }
+    if (!description) throw new Error(`${command.path.join(' ')}: option ${name} has no description`);
+    const base = { name, description, required, choices: null, minLength: null, maxLength: null, min: null, max: null, autocomplete: Boolean(command.autocomplete?.[name]) };
+    if (schema instanceof z.ZodString) return { ...base, type: 'string', minLength: schema.minLength, maxLength: schema.maxLength };
+    if (schema instanceof z.ZodEnum) return { ...base, type: 'string', choices: schema.options.map(String) };
+    if (schema instanceof z.ZodNumber) {
+      return { ...base, type: schema.isInt ? 'integer' : 'number', min: finite(schema.minValue), max: finite(schema.maxValue) };
+    }
+    if (schema instanceof z.ZodBoolean) return { ...base, type: 'boolean' };
+    throw new Error(`${command.path.join(' ')}: option ${name} has a type no platform can offer`);
+  });
+}
+
+function finite(n: number | null): number | null {
+  return n !== null && Number.isFinite(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER ? n : null;
+}
+
+/**
+ * Text typed on a platform without typed options (Telegram's key=value) -> the option's type.
+ * What cannot be read is passed on as typed, so the zod schema names the problem.
+ */
+export function coerceOption(spec: OptionSpec, value: string): unknown {
+  const t = value.trim();
+  if (spec.type === 'boolean') {
+    if (/^(?:true|yes|y|1|on)$/i.test(t)) return true;
+    if (/^(?:false|no|n|0|off)$/i.test(t)) return false;
+    return t;
+  }
+  if (spec.type === 'integer' || spec.type === 'number') {
+    const n = Number(t.replace(/^#/, '').replace(/[,_\s]/g, ''));
+    return t !== '' && Number.isFinite(n) ? n : t;
+  }
+  return t;
+}

@@ -1,0 +1,169 @@
+// The Discord adapter: who is asking, with what; the commands decide, the renderer speaks Discord.
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  Partials,
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type Message,
+} from 'discord.js';
+import { COMMANDS, Confirmations, findCommand, type Actor, type CommandServices, type Reply } from '../../../commands/index.ts';
+import type { Logger } from '../../log.ts';
+import { replyToMessages, type DiscordMessage } from './render.ts';
+
+export interface DiscordBotOptions {
+  token: string;
+  services: CommandServices;
+  moderatorRoleIds: readonly string[];
+  logger: Logger;
+  /** In place of https://discord.com/api: a proxy, or the tests' fake Discord. */
+  apiBase?: string;
+}
+
+export interface DiscordBot {
+  client: Client;
+  /** Stops taking events and closes the gateway connection. */
+  stop(): Promise<void>;
+}
+
+const CONFIRM = 'confirm:';
+const CANCEL = 'cancel:';
+
+export async function startDiscordBot(options: DiscordBotOptions): Promise<DiscordBot> {
+  const { services, logger } = options;
+  const confirmations = new Confirmations();
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages, GatewayIntentBits.MessageContent],
+    // Direct-message channels arrive uncached.
+    partials: [Partials.Channel],
+    // Never ping anyone, whatever a reply contains.
+    allowedMentions: { parse: [], repliedUser: false },
+    ...(options.apiBase ? { rest: { api: options.apiBase } } : {}),
+  });
+  let stopping = false;
+
+  const actorOf = (interaction: Interaction): Actor => {
+    const roles = interaction.member?.roles;
+    const roleIds = Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : [];
+    const isModerator =
+      interaction.inGuild() && (Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages)) || roleIds.some((r) => options.moderatorRoleIds.includes(r)));
+    return { platform: 'discord', id: interaction.user.id, name: interaction.user.username, isModerator };
+  };
+
+  async function send(interaction: ChatInputCommandInteraction | ButtonInteraction, messages: DiscordMessage[], token: string | null, update = false): Promise<void> {
+    const [first, ...rest] = messages;
+    if (!first) return;
+    const components = token
+      ? [new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId(`${CONFIRM}${token}`).setLabel('Confirm').setStyle(ButtonStyle.Success),
+          new ButtonBuilder().setCustomId(`${CANCEL}${token}`).setLabel('Cancel').setStyle(ButtonStyle.Secondary),
+        )]
+      : [];
+    const payload = (m: DiscordMessage) => ({
+      content: m.content ?? '',
+      embeds: m.embeds ?? [],
+      allowedMentions: { parse: [] },
+      ...(m.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
+    });
+    if (update && interaction.isButton()) {
+      // The preview is replaced by the outcome; its buttons go away. Further pages follow.
+      await interaction.update({ content: first.content ?? '', embeds: first.embeds ?? [], components: [], allowedMentions: { parse: [] } });
+    } else await interaction.reply({ ...payload(first), components: rest.length ? [] : components });
+    for (const [i, m] of rest.entries()) await interaction.followUp({ ...payload(m), components: i === rest.length - 1 ? components : [] });
+  }
+
+  async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const sub = interaction.options.getSubcommand(false);
+    const command = findCommand(sub ? [interaction.commandName, sub] : [interaction.commandName]);
+    const actor = actorOf(interaction);
+    if (!command) {
+      await send(interaction, replyToMessages({ kind: 'refusal', doc: { title: null, blocks: [{ spans: [{ text: 'I do not know that command; try /help.' }] }] } }), null);
+      return;
+    }
+    const data = interaction.options.data;
+    const fields = data.length === 1 && data[0]!.options ? data[0]!.options : data;
+    const raw = Object.fromEntries(fields.map((o) => [o.name, o.value]));
+    const { reply, token } = confirmations.run(command, raw, actor, services, { logger });
+    await send(interaction, replyToMessages(reply), token);
+  }
+
+  async function onButton(interaction: ButtonInteraction): Promise<void> {
+    const id = interaction.customId;
+    const actor = actorOf(interaction);
+    const result = id.startsWith(CONFIRM)
+      ? confirmations.confirm(id.slice(CONFIRM.length), actor, services, { logger })
+      : id.startsWith(CANCEL)
+        ? confirmations.cancel(id.slice(CANCEL.length), actor)
+        : null;
+    if (!result) return;
+    // Someone else's button, or an expired one: tell them privately and leave the preview alone.
+    if (!result.ok) await send(interaction, replyToMessages(result.reply), null);
+    else await send(interaction, replyToMessages(result.reply), null, true);
+  }
+
+  async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const sub = interaction.options.getSubcommand(false);
+    const command = findCommand(sub ? [interaction.commandName, sub] : [interaction.commandName]);
+    const focused = interaction.options.getFocused(true);
+    const source = command?.autocomplete?.[focused.name];
+    await interaction.respond(source ? source(services, String(focused.value)).slice(0, 25) : []);
+  }
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (stopping) return;
+    const handle = interaction.isChatInputCommand()
+      ? onCommand(interaction)
+      : interaction.isButton()
+        ? onButton(interaction)
+        : interaction.isAutocomplete()
+          ? onAutocomplete(interaction)
+          : Promise.resolve();
+    handle.catch((err: unknown) => logger.error({ err, interaction: interaction.id }, 'discord interaction failed'));
+  });
+
+  client.on(Events.MessageCreate, (message) => {
+    if (stopping) return;
+    onMessage(message).catch((err: unknown) => logger.error({ err, message: message.id }, 'discord message failed'));
+  });
+
+  async function onMessage(message: Message): Promise<void> {
+    if (message.author.bot || !client.user) return;
+    const mentioned = message.mentions.users.has(client.user.id);
+    if (message.inGuild() && !mentioned) return;
+    // The question is the message without the bot's mention.
+    const question = message.content.replace(new RegExp(`<@!?${client.user.id}>`, 'g'), ' ').trim();
+    const command = findCommand(['ask'])!;
+    const actor: Actor = { platform: 'discord', id: message.author.id, name: message.author.username, isModerator: false };
+    const reply: Reply = question
+      ? confirmations.run(command, { question }, actor, services, { logger }).reply
+      : confirmations.run(findCommand(['help'])!, {}, actor, services, { logger }).reply;
+    for (const [i, m] of replyToMessages(reply).entries()) {
+      const payload = { content: m.content ?? '', embeds: m.embeds ?? [], allowedMentions: { parse: [], repliedUser: false } };
+      if (i === 0) await message.reply(payload);
+      else if (message.channel.isSendable()) await message.channel.send(payload);
+    }
+  }
+
+  client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
+  client.on(Events.ShardError, (err) => logger.error({ err }, 'discord gateway error'));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(options.token);
+  await ready;
+  logger.info({ user: client.user?.tag, commands: COMMANDS.length }, 'discord connected');
+  return {
+    client,
+    stop: async () => {
+      stopping = true;
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// Neutral docs -> Discord: markdown with every piece of text escaped, links masked without
+// previews, and nothing that could ping (allowedMentions is empty too; this is a second guard).
+import { escapeMarkdown, type APIEmbed } from 'discord.js';
+import { answerToDoc } from '../../core/answer/to-doc.ts';
+import { packBlocks, type Block, type Doc, type Span } from '../../core/doc.ts';
+import type { Reply } from '../../../commands/index.ts';
+
+export const MESSAGE_LIMIT = 2000;
+export const EMBED_DESCRIPTION_LIMIT = 4096;
+const EMBED_TITLE_LIMIT = 256;
+
+/** Escapes markdown and breaks @everyone, @here and <@...> so they can never mention anyone. */
+export function escapeDiscord(text: string): string {
+  return escapeMarkdown(text).replace(/@/g, '@\u200b').replace(/<(?=[@#:&!])/g, '<\u200b');
+}
+
+function renderSpan(s: Span): string {
+  if (s.code) return `\`${s.text.replace(/`/g, 'ˋ')}\``;
+  let out = escapeDiscord(s.text);
+  if (s.link) out = `[${out}](<${s.link.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/>/g, '%3E')}>)`;
+  if (s.bold) out = `**${out}**`;
+  if (s.italic) out = `*${out}*`;
+  return out;
+}
+
+export function renderBlock(b: Block): string {
+  const body = b.spans.map(renderSpan).join('');
+  return b.item ? `• ${body.replace(/\n/g, '\n  ')}` : body;
+}
+
+/** Plain messages (refusals, previews): the title in bold, then blocks, each under 2000 characters. */
+export function docToMessages(doc: Doc): string[] {
+  const blocks = doc.blocks.map(renderBlock);
+  if (doc.title) blocks.unshift(`**${escapeDiscord(doc.title)}**`);
+  return packBlocks(blocks, MESSAGE_LIMIT);
+}
+
+/** Public answers: embeds whose descriptions hold whole figures; a long answer takes several. */
+export function docToEmbeds(doc: Doc): APIEmbed[] {
+  const pages = packBlocks(doc.blocks.map(renderBlock), EMBED_DESCRIPTION_LIMIT);
+  return pages.map((description, i) => ({
+    ...(doc.title ? { title: clipTitle(i === 0 ? doc.title : `${doc.title} (${i + 1}/${pages.length})`) } : {}),
+    description,
+  }));
+}
+
+function clipTitle(title: string): string {
+  return title.length <= EMBED_TITLE_LIMIT ? title : `${title.slice(0, EMBED_TITLE_LIMIT - 1)}…`;
+}
+
+export type DiscordMessage = { content?: string; embeds?: APIEmbed[]; ephemeral: boolean };
+
+/** A reply -> the messages to send, first as the interaction's reply, the rest as follow-ups. */
+export function replyToMessages(reply: Reply): DiscordMessage[] {
+  switch (reply.kind) {
+    case 'answer': {
+      const doc = answerToDoc(reply.answer);
+      // Help and "not understood" are short: plain text reads better than an embed.
+      if (reply.answer.kind !== 'figures' && reply.answer.kind !== 'no_match') return docToMessages(doc).map((content) => ({ content, ephemeral: false }));
+      return docToEmbeds(doc).map((embed) => ({ embeds: [embed], ephemeral: false }));
+    }
+    case 'doc':
+      return reply.private ? docToMessages(reply.doc).map((content) => ({ content, ephemeral: true })) : docToEmbeds(reply.doc).map((embed) => ({ embeds: [embed], ephemeral: false }));
+    case 'refusal':
+    case 'preview':
+      return docToMessages(reply.doc).map((content) => ({ content, ephemeral: true }));
+  }
+}
