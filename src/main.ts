@@ -1,20 +1,61 @@
-// `npm start`: wires what the configuration enables. With no chat token set, a console chat.
+// `npm start`: wires what the configuration enables. Discord when DISCORD_TOKEN is set, Telegram
+// when TELEGRAM_BOT_TOKEN is set (both at once if both are); with neither, a console chat.
 import { openApp } from './app.ts';
 import { runConsoleChat } from './adapters/cli/console-chat.ts';
+import { startDiscordBot } from './adapters/discord/bot.ts';
+import { startTelegramBot } from './adapters/telegram/bot.ts';
 import { loadConfig } from './config.ts';
+import { createLogger } from './log.ts';
+
+interface Running {
+  name: string;
+  stop(): Promise<void>;
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
   const app = openApp({ databasePath: config.DATABASE_PATH });
-  const stop = () => {
+  const running: Running[] = [];
+  let shuttingDown = false;
+
+  // Stop receiving, let what is in flight finish (handlers are synchronous over SQLite, so a
+  // stopped adapter has nothing half-done), then close the database.
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      logger.error('shutdown took longer than 10 s; exiting');
+      process.exit(1);
+    }, 10_000);
+    timer.unref();
+    await Promise.allSettled(running.map((r) => r.stop()));
     app.close();
-    process.exit(0);
+    logger.info('stopped');
   };
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    if (config.DISCORD_TOKEN) {
+      const bot = await startDiscordBot({ token: config.DISCORD_TOKEN, services: app, moderatorRoleIds: config.DISCORD_MODERATOR_ROLE_IDS, logger, apiBase: config.DISCORD_API_BASE });
+      running.push({ name: 'discord', stop: bot.stop });
+    }
+    if (config.TELEGRAM_BOT_TOKEN) {
+      const bot = await startTelegramBot({ token: config.TELEGRAM_BOT_TOKEN, services: app, moderatorIds: config.TELEGRAM_MODERATOR_IDS, logger, apiRoot: config.TELEGRAM_API_ROOT });
+      running.push({ name: 'telegram', stop: bot.stop });
+    }
+  } catch (error) {
+    await shutdown('startup failure');
+    throw error;
+  }
+  if (running.length) return;
+
   try {
     await runConsoleChat(app, process.stdin, process.stdout);
   } finally {
-    app.close();
+    await shutdown('end of input');
   }
 }
 

@@ -1,0 +1,168 @@
+// The Telegram adapter on grammY: who is asking, where, with what text. The commands decide.
+import { autoRetry } from '@grammyjs/auto-retry';
+import { Bot, GrammyError, HttpError, InlineKeyboard, type Context } from 'grammy';
+import type { BotCommand } from 'grammy/types';
+import { COMMANDS, Confirmations, findCommand, type Actor, type CommandDefinition, type CommandServices, type Reply } from '../../../commands/index.ts';
+import { refusal } from '../../../commands/run.ts';
+import { answerToDoc } from '../../core/answer/to-doc.ts';
+import type { Logger } from '../../log.ts';
+import { parseArguments, usage } from './arguments.ts';
+import { replyToHtml } from './render.ts';
+
+export interface TelegramBotOptions {
+  token: string;
+  services: CommandServices;
+  /** User ids that may moderate everywhere, beside each group's administrators. */
+  moderatorIds: readonly string[];
+  logger: Logger;
+  /** In place of https://api.telegram.org: a self-hosted Bot API server, or the tests' emulator. */
+  apiRoot?: string;
+  /** How long a group's administrator list is trusted before it is asked for again. */
+  adminCacheMs?: number;
+}
+
+export interface TelegramBot {
+  bot: Bot;
+  stop(): Promise<void>;
+}
+
+const telegramName = (c: CommandDefinition) => c.path.join('_');
+const CONFIRM = 'c:';
+const CANCEL = 'x:';
+
+/** Telegram's command menu: everyone's commands for all, every command for administrators. */
+export function telegramCommandMenus(commands: readonly CommandDefinition[] = COMMANDS): { everyone: BotCommand[]; moderators: BotCommand[] } {
+  const entry = (c: CommandDefinition): BotCommand => ({ command: telegramName(c), description: c.description.slice(0, 256) });
+  return { everyone: commands.filter((c) => c.audience === 'everyone').map(entry), moderators: commands.map(entry) };
+}
+
+export async function startTelegramBot(options: TelegramBotOptions): Promise<TelegramBot> {
+  const { services, logger } = options;
+  const bot = new Bot(options.token, options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {});
+  // 429 "retry after": wait as Telegram asks, a bounded number of times.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  const confirmations = new Confirmations();
+  const adminCache = new Map<number, { ids: Set<string>; until: number }>();
+  const adminCacheMs = options.adminCacheMs ?? 5 * 60_000;
+
+  async function isModerator(ctx: Context): Promise<boolean> {
+    const user = ctx.from;
+    if (!user) return false;
+    if (options.moderatorIds.includes(String(user.id))) return true;
+    const chat = ctx.chat;
+    if (!chat || chat.type === 'private' || chat.type === 'channel') return false;
+    const cached = adminCache.get(chat.id);
+    if (cached && cached.until > Date.now()) return cached.ids.has(String(user.id));
+    const admins = await ctx.api.getChatAdministrators(chat.id);
+    const ids = new Set(admins.map((a) => String(a.user.id)));
+    adminCache.set(chat.id, { ids, until: Date.now() + adminCacheMs });
+    return ids.has(String(user.id));
+  }
+
+  async function actorOf(ctx: Context, needsModeration: boolean): Promise<Actor> {
+    const user = ctx.from!;
+    const name = user.username ?? [user.first_name, user.last_name].filter(Boolean).join(' ');
+    return { platform: 'telegram', id: String(user.id), name, isModerator: needsModeration ? await isModerator(ctx) : false };
+  }
+
+  async function send(ctx: Context, reply: Reply, token: string | null): Promise<void> {
+    const messages = replyToHtml(reply);
+    const replyTo = ctx.msg?.message_id;
+    for (const [i, m] of messages.entries()) {
+      const last = i === messages.length - 1;
+      await ctx.reply(m.html, {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        ...(i === 0 && replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+        ...(last && token ? { reply_markup: new InlineKeyboard().text('Confirm', `${CONFIRM}${token}`).text('Cancel', `${CANCEL}${token}`) } : {}),
+      });
+    }
+  }
+
+  async function runFromText(ctx: Context, command: CommandDefinition, text: string): Promise<void> {
+    const args = parseArguments(command, text);
+    if (!args.ok) return send(ctx, refusal(`${args.message}\nUsage: ${usage(command)}`), null);
+    if (!Object.keys(args.options).length && Object.keys(command.options.shape).length && command.path[0] !== 'ask') {
+      return send(ctx, refusal(`Usage: ${usage(command)}`), null);
+    }
+    if (command.path[0] === 'ask' && !text.trim()) return runFromText(ctx, findCommand(['help'])!, '');
+    const actor = await actorOf(ctx, command.audience === 'moderators');
+    const { reply, token } = confirmations.run(command, args.options, actor, services, { logger });
+    await send(ctx, reply, token);
+  }
+
+  for (const command of COMMANDS) bot.command(telegramName(command), (ctx) => runFromText(ctx, command, ctx.match));
+  bot.command('start', (ctx) => runFromText(ctx, findCommand(['help'])!, ''));
+
+  bot.on('callback_query:data', async (ctx) => {
+    const data = ctx.callbackQuery.data;
+    const isConfirm = data.startsWith(CONFIRM);
+    if (!isConfirm && !data.startsWith(CANCEL)) return ctx.answerCallbackQuery();
+    const actor = await actorOf(ctx, true);
+    const token = data.slice(2);
+    const result = isConfirm ? confirmations.confirm(token, actor, services, { logger }) : confirmations.cancel(token, actor);
+    if (!result.ok) {
+      await ctx.answerCallbackQuery({ text: replyToHtml(result.reply)[0]!.html.replace(/<[^>]+>/g, '').slice(0, 200), show_alert: true });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const [first, ...rest] = replyToHtml(result.reply);
+    // The preview turns into the outcome; its buttons go away.
+    await ctx.editMessageText(first!.html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+    for (const m of rest) await ctx.reply(m.html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+  });
+
+  bot.on('inline_query', async (ctx) => {
+    const question = ctx.inlineQuery.query.trim();
+    if (!question) return ctx.answerInlineQuery([], { cache_time: 60 });
+    const actor = await actorOf(ctx, false);
+    const { reply } = confirmations.run(findCommand(['ask'])!, { question }, actor, services, { logger });
+    const messages = replyToHtml(reply);
+    const title = reply.kind === 'answer' ? (answerToDoc(reply.answer).title ?? 'lossbot') : 'lossbot';
+    await ctx.answerInlineQuery(
+      [{ type: 'article', id: 'answer', title: title.slice(0, 256), description: question.slice(0, 256), input_message_content: { message_text: messages[0]!.html, parse_mode: 'HTML', link_preview_options: { is_disabled: true } } }],
+      { cache_time: 60, is_personal: false },
+    );
+  });
+
+  bot.on('message:text', async (ctx) => {
+    const chat = ctx.chat;
+    const text = ctx.msg.text;
+    if (text.startsWith('/')) return; // a command for another bot, or one we do not have
+    if (chat.type === 'private') return runFromText(ctx, findCommand(['ask'])!, text);
+    const me = ctx.me.username.toLowerCase();
+    const mentioned = (ctx.msg.entities ?? []).some((e) => e.type === 'mention' && text.slice(e.offset + 1, e.offset + e.length).toLowerCase() === me) || text.toLowerCase().includes(`@${me}`);
+    const repliesToBot = ctx.msg.reply_to_message?.from?.id === ctx.me.id;
+    if (!mentioned && !repliesToBot) return;
+    const question = text.replace(new RegExp(`@${me}\\b`, 'gi'), ' ').trim();
+    return runFromText(ctx, findCommand(['ask'])!, question);
+  });
+
+  // One bad update never stops the bot: it is logged (without the token) and the next one runs.
+  bot.catch((error) => {
+    const cause = error.error;
+    const kind = cause instanceof GrammyError ? 'telegram refused' : cause instanceof HttpError ? 'network' : 'handler';
+    logger.error({ err: cause, update: error.ctx.update.update_id, kind }, 'telegram update failed');
+  });
+
+  await bot.init();
+  await registerCommands(bot, logger, options.moderatorIds);
+  let stopped: Promise<void> | null = null;
+  const polling = bot.start({ drop_pending_updates: false, allowed_updates: ['message', 'callback_query', 'inline_query'] });
+  polling.catch((err: unknown) => logger.error({ err }, 'telegram polling stopped'));
+  logger.info({ user: bot.botInfo.username, commands: COMMANDS.length }, 'telegram connected');
+  return {
+    bot,
+    stop: () => (stopped ??= bot.stop().then(() => polling.catch(() => undefined))),
+  };
+}
+
+async function registerCommands(bot: Bot, logger: Logger, moderatorIds: readonly string[]): Promise<void> {
+  const menus = telegramCommandMenus();
+  await bot.api.setMyCommands(menus.everyone, { scope: { type: 'default' } });
+  await bot.api.setMyCommands(menus.moderators, { scope: { type: 'all_chat_administrators' } });
+  for (const id of moderatorIds) {
+    // Works only once the moderator has started a chat with the bot; not fatal otherwise.
+    await bot.api.setMyCommands(menus.moderators, { scope: { type: 'chat', chat_id: Number(id) } }).catch((err: unknown) => logger.warn({ err, moderator: id }, 'could not set the moderator command menu'));
+  }
+}
