@@ -5,6 +5,7 @@ import type { App } from '../../src/app.ts';
 import { startDiscordBot, type DiscordBot } from '../../src/adapters/discord/bot.ts';
 import { deployCommands } from '../../src/adapters/discord/deploy.ts';
 import { createLogger } from '../../src/log.ts';
+import { METRICS } from '../../src/core/vocabulary.ts';
 import { dumpDatabase, memoryApp } from '../helpers.ts';
 import { APP_ID, BOT_ID, FakeDiscord, GUILD_ID, MANAGE_MESSAGES, MOD_ROLE_ID, type RecordedRequest } from './fake-discord.ts';
 
@@ -165,6 +166,33 @@ describe('Discord, end to end through discord.js', () => {
     const body = JSON.stringify((await answerTo(fake, id)).data);
     expect(body).not.toMatch(/@everyone/);
     expect(body).not.toMatch(/<@&123>/);
+  });
+
+  it('offers claimants as the moderator types', async () => {
+    const id = fake.interactionOf(moderator, 4, { id: '1', name: 'claim', type: 1, options: [{ name: 'add', type: 1, options: [{ name: 'claimant', type: 3, value: 'uk', focused: true }] }] }, { permissions: MANAGE_MESSAGES });
+    const reply = await answerTo(fake, id);
+    expect(reply.type).toBe(8);
+    const choices = (reply.data as unknown as { choices: { name: string; value: string }[] }).choices;
+    expect(choices.map((c) => c.value)).toContain('uk-ministry-of-defence');
+  });
+
+  it('splits a long answer into several embeds between figures', async () => {
+    const note = (metric: string) => `Note on ${metric}: ${'how it was counted and why it matters. '.repeat(8)}end-of-${metric}`;
+    for (const metric of METRICS) {
+      expect(app.service.add({ claimant: 'csis', subject: 'russia', metric, value: '9,000,000', asOf: '2026-11-01', note: note(metric) }, { actor: 'test', confirm: true })).toMatchObject({ ok: true });
+    }
+    const id = fake.slashCommand(member, 'ask', [{ name: 'question', type: 3, value: 'What does CSIS claim?' }]);
+    const first = await answerTo(fake, id);
+    const token = `interaction-token-${id}`;
+    const escaped = (m: string) => m.replace(/_/g, '\\_'); // as Discord markdown escapes it
+    const shown = () => [first.data, ...fake.calls('POST', `/webhooks/${APP_ID}/${token}`).map((r) => r.body as Callback['data'])].map((d) => text({ type: 0, data: d })).join('\n');
+    await fake.waitFor(() => METRICS.every((m) => shown().includes(`end-of-${escaped(m)}`)), 'every figure');
+    const pages = [first.data, ...fake.calls('POST', `/webhooks/${APP_ID}/${token}`).map((r) => r.body as Callback['data'])];
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) for (const embed of page.embeds ?? []) expect((embed.description ?? '').length).toBeLessThanOrEqual(4096);
+    for (const metric of METRICS) {
+      expect(pages.filter((p) => (p.embeds ?? []).some((e) => (e.description ?? '').includes(`Note on ${escaped(metric)}:`) && (e.description ?? '').includes(`end-of-${escaped(metric)}`)))).toHaveLength(1);
+    }
   });
 
   it('never writes the token to the log', () => {

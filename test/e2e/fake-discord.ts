@@ -164,6 +164,11 @@ export class FakeDiscord {
     return this.interaction(user, 3, { custom_id: customId, component_type: 2 }, member, { message: this.messageJson(CHANNEL_ID, { content: 'preview', flags: 64 }) });
   }
 
+  /** Any interaction type: 4 is autocomplete. */
+  interactionOf(user: FakeUser, type: number, data: unknown, member: { permissions?: string; roles?: string[] } = {}): string {
+    return this.interaction(user, type, data, member);
+  }
+
   private interaction(user: FakeUser, type: number, data: unknown, member: { permissions?: string; roles?: string[] }, extra: object = {}): string {
     const id = nextId();
     this.dispatch('INTERACTION_CREATE', {
