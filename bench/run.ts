@@ -1,10 +1,12 @@
 // `npm run bench`: answer time (parse + lookup + render) on synthetic databases of 10k, 100k and
 // 1M claims, beside chrono-node's parse alone on the same questions.
 import * as chrono from 'chrono-node';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp } from '../src/app.ts';
+import { importUaGeneralStaff } from '../src/ingest/import-ua-gs.ts';
+import { PROJECT_ROOT } from '../src/paths.ts';
 import { addDays } from '../src/core/dates.ts';
 import { renderAnswerText } from '../src/core/answer/render-text.ts';
 import { parseQuestion, QueryVocabulary } from '../src/core/query/parse.ts';
@@ -65,6 +67,28 @@ function fill(path: string, total: number): void {
   app.db.exec('ANALYZE');
   app.close();
 }
+
+// The General Staff import: the whole shared dataset into a new database, then again unchanged.
+async function benchImport(): Promise<void> {
+  const dir = join(PROJECT_ROOT, '..', 'shared', 'data', 'ua-general-staff');
+  if (!existsSync(dir)) {
+    console.log(`General Staff import: skipped, no dataset at ${dir}`);
+    return;
+  }
+  const path = join(tmpdir(), `lossbot-bench-import-${process.pid}.db`);
+  const app = openApp({ databasePath: path });
+  const files = { personnel: join(dir, 'russia_losses_personnel.json'), equipment: join(dir, 'russia_losses_equipment.json'), corrections: join(dir, 'russia_losses_equipment_correction.json') };
+  let start = performance.now();
+  const first = await importUaGeneralStaff(app.db, files, { actor: 'bench' });
+  const full = performance.now() - start;
+  start = performance.now();
+  const again = await importUaGeneralStaff(app.db, files, { actor: 'bench' });
+  const unchanged = performance.now() - start;
+  console.log(`General Staff import (read + validate + write): full ${(full / 1000).toFixed(2)} s for ${first.added} claims from ${first.reports} reports (target < 2 s); unchanged re-import ${(unchanged / 1000).toFixed(2)} s, ${again.unchanged} unchanged (target < 0.3 s)`);
+  app.close();
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+}
+await benchImport();
 
 const chronoSamples: number[] = [];
 const ref = NOW;

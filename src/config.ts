@@ -35,8 +35,14 @@ export const ConfigSchema = z
     /** A self-hosted Bot API server or a local test server in place of https://api.telegram.org. */
     TELEGRAM_API_ROOT: httpUrl,
     TELEGRAM_MODERATOR_IDS: idList('user'),
+    /** With both set, the running bot re-imports the General Staff series daily. */
+    UA_GS_PERSONNEL_URL: httpUrl,
+    UA_GS_EQUIPMENT_URL: httpUrl,
+    UA_GS_CORRECTIONS_URL: httpUrl,
   })
   .superRefine((c, ctx) => {
+    if (Boolean(c.UA_GS_PERSONNEL_URL) !== Boolean(c.UA_GS_EQUIPMENT_URL))
+      ctx.addIssue({ code: 'custom', path: [c.UA_GS_PERSONNEL_URL ? 'UA_GS_EQUIPMENT_URL' : 'UA_GS_PERSONNEL_URL'], message: 'is required with the other UA_GS_*_URL setting' });
     if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID)
       ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'is required when DISCORD_TOKEN is set' });
   });

@@ -6,6 +6,7 @@ import { startDiscordBot } from './adapters/discord/bot.ts';
 import { startTelegramBot } from './adapters/telegram/bot.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './log.ts';
+import { startDailySync } from './ingest/daily-sync.ts';
 
 interface Running {
   name: string;
@@ -50,7 +51,11 @@ async function main(): Promise<void> {
     await shutdown('startup failure');
     throw error;
   }
-  if (running.length) return;
+  if (config.UA_GS_PERSONNEL_URL && config.UA_GS_EQUIPMENT_URL) {
+    const sync = startDailySync(app.db, { personnel: config.UA_GS_PERSONNEL_URL, equipment: config.UA_GS_EQUIPMENT_URL, corrections: config.UA_GS_CORRECTIONS_URL }, logger);
+    running.unshift({ name: 'sync', stop: async () => { sync.stop(); await sync.ready; } });
+  }
+  if (running.some((r) => r.name !== 'sync')) return;
 
   try {
     await runConsoleChat(app, process.stdin, process.stdout);

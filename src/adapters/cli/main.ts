@@ -2,10 +2,11 @@
 import { openApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { ClaimsCli, CLAIMS_USAGE, UsageError, type CliIo } from './claims-cli.ts';
+import { IMPORT_USAGE, runImportCli } from './import-cli.ts';
 
 export function runCli(args: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): number {
   if (!args.length || args[0] === '--help' || args[0] === 'help') {
-    io.out(CLAIMS_USAGE);
+    io.out(`${CLAIMS_USAGE}\n${IMPORT_USAGE.replace(/^usage:\n/, '')}`);
     return args.length ? 0 : 2;
   }
   const config = loadConfig(env);
@@ -24,11 +25,11 @@ export function runCli(args: string[], io: CliIo, env: NodeJS.ProcessEnv = proce
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const io = { out: (t: string) => process.stdout.write(`${t}\n`), err: (t: string) => process.stderr.write(`${t}\n`) };
+  const args = process.argv.slice(2);
   try {
-    process.exitCode = runCli(process.argv.slice(2), {
-      out: (t) => process.stdout.write(`${t}\n`),
-      err: (t) => process.stderr.write(`${t}\n`),
-    });
+    if (args[0] === 'import') process.exitCode = await runImportCli(args.slice(1), { ...io, progress: process.stderr.isTTY ? process.stderr : null });
+    else process.exitCode = runCli(args, io);
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\n`);
     process.exitCode = 1;
