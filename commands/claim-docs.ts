@@ -1,9 +1,9 @@
 // How claims, write outcomes and histories read in chat, shared by the claim commands.
 import type { RawClaimInput } from '../src/core/claim-input.ts';
 import type { Directory } from '../src/core/directory.ts';
-import { bold, code, doc, heading, item, italic, link, paragraph, safeLink, text, type Block, type Doc, type Span } from '../src/core/doc.ts';
-import { describeFigure, describeMetric, describePeriod, describeStated } from '../src/core/format.ts';
-import type { Claim, ClaimFields } from '../src/core/model.ts';
+import { claimSpans } from '../src/core/claim-doc.ts';
+import { bold, code, doc, heading, item, paragraph, text, type Block, type Doc } from '../src/core/doc.ts';
+import type { Claim } from '../src/core/model.ts';
 import type { Finding } from '../src/core/plausibility.ts';
 import type { Refusal } from '../src/services/claims-service.ts';
 import type { Actor, Reply } from './types.ts';
@@ -37,24 +37,6 @@ export function auditActor(actor: Actor): string {
   return `${actor.platform}:${actor.id} (${actor.name})`.slice(0, 200);
 }
 
-export function claimSpans(fields: ClaimFields, dir: Directory): Span[] {
-  const claimant = dir.claimant(fields.claimant)?.name ?? fields.claimant;
-  const subject = dir.party(fields.subject)?.name ?? fields.subject;
-  const url = safeLink(fields.source.url);
-  const outlet = fields.source.publisher ?? 'outlet not named';
-  const spans: Span[] = [
-    bold(`${claimant}: `),
-    text(`${fields.words} (${describeFigure(fields.low, fields.high, fields.qualifier)} ${describeMetric(fields.metric)}, ${subject})\n`),
-    text(`${describePeriod(fields)}; ${describeStated(fields)}\n`),
-    text('source: '),
-    url ? link(outlet, url) : text(outlet),
-  ];
-  if (fields.source.title) spans.push(text(`, "${fields.source.title}"`));
-  if (fields.note) spans.push(text('\n'), italic(fields.note));
-  if (fields.isCorrection) spans.push(text('\nmarked as a correction'));
-  return spans;
-}
-
 export function claimBlock(claim: Claim, dir: Directory): Block {
   const status = claim.status === 'active' ? '' : ` (${claim.status}${claim.supersededBy ? `, replaced by #${claim.supersededBy}` : ''})`;
   return paragraph(code(`#${claim.id}`), text(` v${claim.version}${status} `), ...claimSpans(claim, dir));
@@ -83,3 +65,5 @@ export function rawClaimInput(options: Record<string, unknown>): RawClaimInput {
   }
   return raw;
 }
+
+export { claimSpans };

@@ -2,10 +2,11 @@
 import { ask } from './ask.ts';
 import { claimAdd, claimEdit, claimHistory, claimRetract, claimShow } from './claim.ts';
 import { claimants } from './claimants.ts';
+import { digestList, digestPreview, digestSubscribe, digestUnsubscribe } from './digest.ts';
 import { help } from './help.ts';
 import type { CommandDefinition } from './types.ts';
 
-export const COMMANDS: readonly CommandDefinition[] = [ask, claimAdd, claimEdit, claimRetract, claimShow, claimHistory, claimants, help] as unknown as CommandDefinition[];
+export const COMMANDS: readonly CommandDefinition[] = [ask, claimAdd, claimEdit, claimRetract, claimShow, claimHistory, claimants, digestSubscribe, digestUnsubscribe, digestList, digestPreview, help] as unknown as CommandDefinition[];
 
 export function findCommand(path: readonly string[]): CommandDefinition | undefined {
   return COMMANDS.find((c) => c.path.length === path.length && c.path.every((p, i) => p === path[i]));

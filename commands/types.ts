@@ -15,9 +15,11 @@ export interface Actor {
   name: string;
   /** Decided by the adapter from the platform's roles; enforced by the runner. */
   isModerator: boolean;
+  /** The channel or chat the command came from; null outside a chat (the command line). */
+  chatId: string | null;
 }
 
-export type CommandServices = Pick<App, 'service' | 'claims' | 'asker'>;
+export type CommandServices = Pick<App, 'service' | 'claims' | 'asker' | 'digests'>;
 
 export interface CommandContext {
   actor: Actor;

@@ -7,6 +7,10 @@ import { AskService } from './services/ask-service.ts';
 import { LookupRepo } from './store/lookup-repo.ts';
 import { applyReferenceData, readSeedData, seedClaimsIfEmpty } from './ingest/seed.ts';
 import { DATA_DIR } from './paths.ts';
+import { hostname } from 'node:os';
+import { DigestService, systemClock, type Clock } from './digest/scheduler.ts';
+import { DigestRepo } from './store/digest-repo.ts';
+import { createLogger, type Logger } from './log.ts';
 
 export interface App {
   db: Db;
@@ -14,6 +18,8 @@ export interface App {
   reference: ReferenceRepo;
   service: ClaimsService;
   asker: AskService;
+  /** Digest subscriptions, previews and the scheduler; adapters attach their senders. */
+  digests: DigestService;
   close(): void;
 }
 
@@ -23,6 +29,9 @@ export interface AppOptions {
   clock?: () => Date;
   /** Load the shipped claims into a new database (default true). */
   seed?: boolean;
+  logger?: Logger;
+  /** The digest scheduler's clock (tests run weeks of schedules on a fake one). */
+  digestClock?: Clock;
 }
 
 export function openApp(options: AppOptions): App {
@@ -34,8 +43,14 @@ export function openApp(options: AppOptions): App {
     applyReferenceData(reference, claims, data);
     if (options.seed ?? true) seedClaimsIfEmpty(claims, data);
     const service = new ClaimsService(claims, reference);
-    const asker = new AskService(new LookupRepo(db), () => service.directory(), options.clock);
-    return { db, claims, reference, service, asker, close: () => db.close() };
+    const lookup = new LookupRepo(db);
+    const asker = new AskService(lookup, () => service.directory(), options.clock);
+    const clock = options.digestClock ?? (options.clock ? { ...systemClock, now: options.clock } : systemClock);
+    const digests = new DigestService({ digests: new DigestRepo(db), claims, lookup, directory: () => service.directory() }, {}, options.logger ?? createLogger('silent'), {
+      owner: `${hostname()}:${process.pid}`,
+      clock,
+    });
+    return { db, claims, reference, service, asker, digests, close: () => db.close() };
   } catch (error) {
     db.close();
     throw error;

@@ -16,7 +16,7 @@ interface Running {
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const app = openApp({ databasePath: config.DATABASE_PATH });
+  const app = openApp({ databasePath: config.DATABASE_PATH, logger });
   const running: Running[] = [];
   let shuttingDown = false;
 
@@ -55,7 +55,12 @@ async function main(): Promise<void> {
     const sync = startDailySync(app.db, { personnel: config.UA_GS_PERSONNEL_URL, equipment: config.UA_GS_EQUIPMENT_URL, corrections: config.UA_GS_CORRECTIONS_URL }, logger);
     running.unshift({ name: 'sync', stop: async () => { sync.stop(); await sync.ready; } });
   }
-  if (running.some((r) => r.name !== 'sync')) return;
+  if (running.some((r) => r.name === 'discord' || r.name === 'telegram')) {
+    app.digests.start();
+    // Stopped first: no digest starts while the adapters shut down.
+    running.unshift({ name: 'digests', stop: () => app.digests.stop() });
+    return;
+  }
 
   try {
     await runConsoleChat(app, process.stdin, process.stdout);

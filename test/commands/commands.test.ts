@@ -6,8 +6,8 @@ import { parseArguments, usage } from '../../src/adapters/telegram/arguments.ts'
 import { docToPlainText } from '../../src/core/doc.ts';
 import { dumpDatabase, memoryApp } from '../helpers.ts';
 
-const mod: Actor = { platform: 'cli', id: 'm1', name: 'mod', isModerator: true };
-const reader: Actor = { platform: 'cli', id: 'r1', name: 'reader', isModerator: false };
+const mod: Actor = { platform: 'cli', id: 'm1', name: 'mod', isModerator: true, chatId: null };
+const reader: Actor = { platform: 'cli', id: 'r1', name: 'reader', isModerator: false, chatId: null };
 const textOf = (r: { kind: string; doc?: unknown }) => ('doc' in r && r.doc ? docToPlainText(r.doc as never) : '');
 
 describe('command definitions', () => {

@@ -204,11 +204,11 @@ describe('Discord, end to end through discord.js', () => {
     const result = await deployCommands({ token: TOKEN, applicationId: APP_ID, guildId: GUILD_ID, apiBase: fake.apiBase });
     const put = fake.calls('PUT', `/applications/${APP_ID}/guilds/${GUILD_ID}/commands`).at(-1)!;
     const names = (put.body as { name: string; options?: { name: string; type: number }[] }[]).map((c) => c.name).sort();
-    expect(names).toEqual(['ask', 'claim', 'claimants', 'help']);
+    expect(names).toEqual(['ask', 'claim', 'claimants', 'digest', 'help']);
     const claim = (put.body as { name: string; default_member_permissions?: string; options: { name: string }[] }[]).find((c) => c.name === 'claim')!;
     expect(claim.options.map((o) => o.name).sort()).toEqual(['add', 'edit', 'history', 'retract', 'show']);
     expect(claim.default_member_permissions).toBe(MANAGE_MESSAGES);
-    expect(result).toEqual({ count: 4, scope: `server ${GUILD_ID}` });
+    expect(result).toEqual({ count: 5, scope: `server ${GUILD_ID}` });
     await deployCommands({ token: TOKEN, applicationId: APP_ID, apiBase: fake.apiBase });
     expect(fake.calls('PUT', `/applications/${APP_ID}/commands`)).toHaveLength(1);
   });

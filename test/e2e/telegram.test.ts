@@ -66,7 +66,7 @@ describe('Telegram, end to end through grammY and the Bot API emulator', () => {
     const scopeOf = (c: (typeof menus)[number]) => (c.body.scope as { type: string }).type;
     const names = (c: (typeof menus)[number]) => (c.body.commands as { command: string }[]).map((x) => x.command).sort();
     expect(names(menus.find((c) => scopeOf(c) === 'default')!)).toEqual(['ask', 'claim_history', 'claim_show', 'claimants', 'help']);
-    expect(names(menus.find((c) => scopeOf(c) === 'all_chat_administrators')!)).toEqual(['ask', 'claim_add', 'claim_edit', 'claim_history', 'claim_retract', 'claim_show', 'claimants', 'help']);
+    expect(names(menus.find((c) => scopeOf(c) === 'all_chat_administrators')!)).toEqual(['ask', 'claim_add', 'claim_edit', 'claim_history', 'claim_retract', 'claim_show', 'claimants', 'digest_list', 'digest_preview', 'digest_subscribe', 'digest_unsubscribe', 'help']);
   });
 
   it('answers a private question with attributed figures in HTML', async () => {

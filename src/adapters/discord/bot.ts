@@ -4,6 +4,7 @@ import {
   ButtonBuilder,
   ButtonStyle,
   Client,
+  DiscordAPIError,
   Events,
   GatewayIntentBits,
   MessageFlags,
@@ -17,7 +18,19 @@ import {
 } from 'discord.js';
 import { COMMANDS, Confirmations, findCommand, type Actor, type CommandServices, type Reply } from '../../../commands/index.ts';
 import type { Logger } from '../../log.ts';
-import { replyToMessages, type DiscordMessage } from './render.ts';
+import { DeliveryError } from '../../digest/scheduler.ts';
+import { docToEmbeds, replyToMessages, type DiscordMessage } from './render.ts';
+
+/** Unknown Channel, Missing Access, Missing Permissions: retrying will not help. */
+const PERMANENT_CODES = new Set([10003, 50001, 50013]);
+
+function toDeliveryError(err: unknown): DeliveryError {
+  if (err instanceof DiscordAPIError) {
+    const permanent = PERMANENT_CODES.has(Number(err.code)) || err.status === 403 || err.status === 404;
+    return new DeliveryError(`Discord refused: ${err.message} (${err.status})`, permanent);
+  }
+  return new DeliveryError(err instanceof Error ? err.message : String(err), false);
+}
 
 export interface DiscordBotOptions {
   token: string;
@@ -55,7 +68,7 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     const roleIds = Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : [];
     const isModerator =
       interaction.inGuild() && (Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages)) || roleIds.some((r) => options.moderatorRoleIds.includes(r)));
-    return { platform: 'discord', id: interaction.user.id, name: interaction.user.username, isModerator };
+    return { platform: 'discord', id: interaction.user.id, name: interaction.user.username, isModerator, chatId: interaction.channelId };
   };
 
   async function send(interaction: ChatInputCommandInteraction | ButtonInteraction, messages: DiscordMessage[], token: string | null, update = false): Promise<void> {
@@ -141,7 +154,7 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     // The question is the message without the bot's mention.
     const question = message.content.replace(new RegExp(`<@!?${client.user.id}>`, 'g'), ' ').trim();
     const command = findCommand(['ask'])!;
-    const actor: Actor = { platform: 'discord', id: message.author.id, name: message.author.username, isModerator: false };
+    const actor: Actor = { platform: 'discord', id: message.author.id, name: message.author.username, isModerator: false, chatId: message.channelId };
     const reply: Reply = question
       ? confirmations.run(command, { question }, actor, services, { logger }).reply
       : confirmations.run(findCommand(['help'])!, {}, actor, services, { logger }).reply;
@@ -151,6 +164,24 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
       else if (message.channel.isSendable()) await message.channel.send(payload);
     }
   }
+
+  // Digests: posted as embeds; a channel that is gone or forbids the bot stops its subscription.
+  services.digests.setSender('discord', {
+    send: async (subscription, digest) => {
+      let channel;
+      try {
+        channel = await client.channels.fetch(subscription.chatId);
+      } catch (err) {
+        throw toDeliveryError(err);
+      }
+      if (!channel?.isSendable()) throw new DeliveryError('the channel does not exist or the bot cannot post in it', true);
+      try {
+        for (const embed of docToEmbeds(digest)) await channel.send({ embeds: [embed], allowedMentions: { parse: [] } });
+      } catch (err) {
+        throw toDeliveryError(err);
+      }
+    },
+  });
 
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   client.on(Events.ShardError, (err) => logger.error({ err }, 'discord gateway error'));
@@ -163,6 +194,7 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     client,
     stop: async () => {
       stopping = true;
+      services.digests.setSender('discord', null);
       await client.destroy();
     },
   };

@@ -41,6 +41,7 @@ function optionsJson(command: CommandDefinition): OptionJson[] {
 
 const GROUP_DESCRIPTIONS: Record<string, string> = {
   claim: 'Show, add, correct and retract claims (changes are for moderators)',
+  digest: "Scheduled digests of new claims in this channel (moderators)",
 };
 
 export function slashCommands(commands: readonly CommandDefinition[] = COMMANDS): CommandJson[] {

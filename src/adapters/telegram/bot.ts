@@ -7,7 +7,8 @@ import { refusal } from '../../../commands/run.ts';
 import { answerToDoc } from '../../core/answer/to-doc.ts';
 import type { Logger } from '../../log.ts';
 import { parseArguments, usage } from './arguments.ts';
-import { replyToHtml } from './render.ts';
+import { DeliveryError } from '../../digest/scheduler.ts';
+import { docToHtmlMessages, replyToHtml } from './render.ts';
 
 export interface TelegramBotOptions {
   token: string;
@@ -62,7 +63,7 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
   async function actorOf(ctx: Context, needsModeration: boolean): Promise<Actor> {
     const user = ctx.from!;
     const name = user.username ?? [user.first_name, user.last_name].filter(Boolean).join(' ');
-    return { platform: 'telegram', id: String(user.id), name, isModerator: needsModeration ? await isModerator(ctx) : false };
+    return { platform: 'telegram', id: String(user.id), name, isModerator: needsModeration ? await isModerator(ctx) : false, chatId: ctx.chat ? String(ctx.chat.id) : null };
   }
 
   async function send(ctx: Context, reply: Reply, token: string | null): Promise<void> {
@@ -145,6 +146,23 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
     logger.error({ err: cause, update: error.ctx.update.update_id, kind }, 'telegram update failed');
   });
 
+  // Digests: HTML messages split under the limit; a chat that is gone or blocked the bot stops its subscription.
+  services.digests.setSender('telegram', {
+    send: async (subscription, digest) => {
+      for (const html of docToHtmlMessages(digest)) {
+        try {
+          await bot.api.sendMessage(Number(subscription.chatId), html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+        } catch (err) {
+          if (err instanceof GrammyError) {
+            const permanent = err.error_code === 403 || (err.error_code === 400 && /chat not found|not enough rights|CHAT_WRITE_FORBIDDEN/i.test(err.description));
+            throw new DeliveryError(`Telegram refused: ${err.description}`, permanent);
+          }
+          throw new DeliveryError(err instanceof Error ? err.message : String(err), false);
+        }
+      }
+    },
+  });
+
   await bot.init();
   await registerCommands(bot, logger, options.moderatorIds);
   let stopped: Promise<void> | null = null;
@@ -153,7 +171,10 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
   logger.info({ user: bot.botInfo.username, commands: COMMANDS.length }, 'telegram connected');
   return {
     bot,
-    stop: () => (stopped ??= bot.stop().then(() => polling.catch(() => undefined))),
+    stop: () => {
+      services.digests.setSender('telegram', null);
+      return (stopped ??= bot.stop().then(() => polling.catch(() => undefined)));
+    },
   };
 }
 
