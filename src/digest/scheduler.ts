@@ -132,9 +132,9 @@ export class DigestService {
       const beforeId = entry.before ? (JSON.parse(entry.before) as { id?: number }).id : undefined;
       changes.push({ action: entry.action, claim: current, previous: beforeId ? claim(beforeId) : null, reason: entry.reason });
     }
-    // A claim added and then replaced within the same window is reported once, as it stands.
-    const replaced = new Set(changes.filter((c) => c.previous).map((c) => c.previous!.id));
-    const shown = changes.filter((c) => !(replaced.has(c.claim.id) && c.claim.status === 'superseded'));
+    // A claim changed again within the window is reported once, as it stands: an addition later
+    // replaced or retracted is covered by the later entry.
+    const shown = changes.filter((c) => c.claim.status !== 'superseded' && !((c.action === 'add' || c.action === 'import') && c.claim.status !== 'active'));
     const headlines = new Map<string, SeriesHeadline>();
     const earliest = new Map<string, { key: { claimant: string; subject: string; metric: Claim['metric']; periodKind: 'cumulative' }; from: string }>();
     for (const c of shown.filter(isSeriesUpdate)) {

@@ -7,7 +7,7 @@ import { deployCommands } from '../../src/adapters/discord/deploy.ts';
 import { createLogger } from '../../src/log.ts';
 import { METRICS } from '../../src/core/vocabulary.ts';
 import { dumpDatabase, memoryApp } from '../helpers.ts';
-import { APP_ID, BOT_ID, FakeDiscord, GUILD_ID, MANAGE_MESSAGES, MOD_ROLE_ID, type RecordedRequest } from './fake-discord.ts';
+import { APP_ID, BOT_ID, CHANNEL_ID, FakeDiscord, GUILD_ID, MANAGE_MESSAGES, MOD_ROLE_ID, type RecordedRequest } from './fake-discord.ts';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.FakeTk.abcdefghijklmnopqrstuvwxyz0123';
 const member = { id: '700000000000000007', username: 'reader' };
@@ -193,6 +193,22 @@ describe('Discord, end to end through discord.js', () => {
     for (const metric of METRICS) {
       expect(pages.filter((p) => (p.embeds ?? []).some((e) => (e.description ?? '').includes(`Note on ${escaped(metric)}:`) && (e.description ?? '').includes(`end-of-${escaped(metric)}`)))).toHaveLength(1);
     }
+  });
+
+  it('posts a subscribed digest in the channel', async () => {
+    const id = fake.slashCommand(moderator, 'digest', [{ name: 'subscribe', type: 1, options: [{ name: 'frequency', type: 3, value: 'daily' }, { name: 'time', type: 3, value: '12:30' }, { name: 'timezone', type: 3, value: 'UTC' }] }], { permissions: MANAGE_MESSAGES });
+    expect(text(await answerTo(fake, id))).toMatch(/This chat gets a digest every day at 12:30 UTC/);
+    expect(app.service.add({ claimant: 'NATO', subject: 'Russia', metric: 'killed', value: '200,000', asOf: '2026-11-20', publisher: 'Digest Times' }, { actor: 'test', confirm: true })).toMatchObject({ ok: true });
+    const before = fake.calls('POST', `/channels/${CHANNEL_ID}/messages`).length;
+    await app.digests.runDue(new Date('2026-11-23T12:31:00Z'));
+    const posts = fake.calls('POST', `/channels/${CHANNEL_ID}/messages`).slice(before);
+    expect(posts.length).toBeGreaterThanOrEqual(1);
+    const body = JSON.stringify(posts.map((p) => p.body));
+    expect(body).toContain('Daily digest, 23 November 2026');
+    expect(body).toContain('200,000');
+    expect(body).toContain('Digest Times');
+    await app.digests.runDue(new Date('2026-11-23T13:00:00Z'));
+    expect(fake.calls('POST', `/channels/${CHANNEL_ID}/messages`).length).toBe(before + posts.length);
   });
 
   it('never writes the token to the log', () => {

@@ -168,6 +168,21 @@ describe('Telegram, end to end through grammY and the Bot API emulator', () => {
     expect(dumpDatabase(app.db)).toBe(before);
   });
 
+  it('posts a subscribed digest in the group', async () => {
+    const count = harness.botMessages(GROUP).length + 1;
+    await say(inGroup(GROUP_ADMIN), '/digest_subscribe frequency=daily time=12:30 timezone=Europe/Kyiv');
+    const confirmation = await messages(GROUP, count);
+    expect(confirmation.at(-1)!.text).toMatch(/every day at 12:30 Europe\/Kyiv/);
+    expect(app.service.add({ claimant: 'CSIS', subject: 'Russia', metric: 'killed', value: '250,000', asOf: '2026-11-20', publisher: 'Digest <Times>' }, { actor: 'test', confirm: true })).toMatchObject({ ok: true });
+    // 12:30 in Kyiv is 10:30 UTC in November.
+    await app.digests.runDue(new Date('2026-11-24T10:31:00Z'));
+    const digest = (await messages(GROUP, count + 1)).at(-1)!;
+    expect(digest.text).toContain('<b>Daily digest, 24 November 2026</b>');
+    expect(digest.text).toContain('250,000');
+    expect(digest.text).toContain('Digest &lt;Times&gt;');
+    assertValidTelegramHtml(digest.text);
+  });
+
   it('splits an answer longer than 4096 characters between figures', async () => {
     const note = (metric: string) => `Note on ${metric}: ${'a long explanation of how this figure was counted & why <it> matters. '.repeat(8)}end-of-${metric}`;
     for (const metric of METRICS) {
