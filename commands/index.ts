@@ -15,3 +15,4 @@ export function findCommand(path: readonly string[]): CommandDefinition | undefi
 export { Confirmations, runCommand, refusal } from './run.ts';
 export { optionSpecs, coerceOption, type OptionSpec } from './options.ts';
 export type { Actor, CommandDefinition, CommandServices, Reply } from './types.ts';
+export { QuestionLimiter, type RateLimits, type Admission } from './rate-limit.ts';

@@ -19,6 +19,15 @@ const idList = (what: string) =>
     return ids;
   });
 
+/** A whole number of at least 1, or the default when unset. */
+const positiveInt = (fallback: number) =>
+  optionalText.transform((v, ctx) => {
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) ctx.addIssue({ code: 'custom', message: `must be a whole number of at least 1, not "${v}"` });
+    return n;
+  });
+
 const httpUrl = optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), { message: 'must be an http(s) address' });
 
 export const ConfigSchema = z
@@ -35,6 +44,9 @@ export const ConfigSchema = z
     /** A self-hosted Bot API server or a local test server in place of https://api.telegram.org. */
     TELEGRAM_API_ROOT: httpUrl,
     TELEGRAM_MODERATOR_IDS: idList('user'),
+    /** Questions one user may ask per minute, and answers per minute in one chat. */
+    RATE_LIMIT_USER_PER_MINUTE: positiveInt(10),
+    RATE_LIMIT_CHAT_PER_MINUTE: positiveInt(30),
     /** With both set, the running bot re-imports the General Staff series daily. */
     UA_GS_PERSONNEL_URL: httpUrl,
     UA_GS_EQUIPMENT_URL: httpUrl,

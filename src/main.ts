@@ -5,6 +5,7 @@ import { runConsoleChat } from './adapters/cli/console-chat.ts';
 import { startDiscordBot } from './adapters/discord/bot.ts';
 import { startTelegramBot } from './adapters/telegram/bot.ts';
 import { loadConfig } from './config.ts';
+import { QuestionLimiter } from '../commands/index.ts';
 import { createLogger } from './log.ts';
 import { startDailySync } from './ingest/daily-sync.ts';
 
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const app = openApp({ databasePath: config.DATABASE_PATH, logger });
   const running: Running[] = [];
+  const limiter = new QuestionLimiter({ perUser: config.RATE_LIMIT_USER_PER_MINUTE, perChat: config.RATE_LIMIT_CHAT_PER_MINUTE, windowMs: 60_000 });
   let shuttingDown = false;
 
   // Stop receiving, let what is in flight finish (handlers are synchronous over SQLite, so a
@@ -40,11 +42,11 @@ async function main(): Promise<void> {
 
   try {
     if (config.DISCORD_TOKEN) {
-      const bot = await startDiscordBot({ token: config.DISCORD_TOKEN, services: app, moderatorRoleIds: config.DISCORD_MODERATOR_ROLE_IDS, logger, apiBase: config.DISCORD_API_BASE });
+      const bot = await startDiscordBot({ token: config.DISCORD_TOKEN, services: app, moderatorRoleIds: config.DISCORD_MODERATOR_ROLE_IDS, logger, apiBase: config.DISCORD_API_BASE, limiter });
       running.push({ name: 'discord', stop: bot.stop });
     }
     if (config.TELEGRAM_BOT_TOKEN) {
-      const bot = await startTelegramBot({ token: config.TELEGRAM_BOT_TOKEN, services: app, moderatorIds: config.TELEGRAM_MODERATOR_IDS, logger, apiRoot: config.TELEGRAM_API_ROOT });
+      const bot = await startTelegramBot({ token: config.TELEGRAM_BOT_TOKEN, services: app, moderatorIds: config.TELEGRAM_MODERATOR_IDS, logger, apiRoot: config.TELEGRAM_API_ROOT, limiter });
       running.push({ name: 'telegram', stop: bot.stop });
     }
   } catch (error) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, Confirmations, findCommand, optionSpecs, runCommand, type Actor } from '../../commands/index.ts';
+import { COMMANDS, Confirmations, findCommand, optionSpecs, QuestionLimiter, runCommand, type Actor } from '../../commands/index.ts';
 import { defineCommand } from '../../commands/types.ts';
 import { parseArguments, usage } from '../../src/adapters/telegram/arguments.ts';
 import { docToPlainText } from '../../src/core/doc.ts';
@@ -75,5 +75,25 @@ describe('running commands', () => {
     now = 2000;
     expect(textOf(confirmations.confirm(late.token!, mod, app).reply)).toMatch(/expired/);
     expect(app.claims.count()).toBe(before + 1);
+  });
+});
+
+describe('question limits', () => {
+  it('answers up to the limit, warns once, then stays silent until the window has room', () => {
+    let now = 0;
+    const limiter = new QuestionLimiter({ perUser: 2, perChat: 3, windowMs: 60_000 }, () => now);
+    const alice: Actor = { platform: 'telegram', id: 'a', name: 'a', isModerator: false, chatId: 'g' };
+    const bob: Actor = { ...alice, id: 'b' };
+    const carol: Actor = { ...alice, id: 'c' };
+    expect([limiter.admit(alice), limiter.admit(alice)].map((a) => a.kind)).toEqual(['answer', 'answer']);
+    expect(limiter.admit(alice)).toMatchObject({ kind: 'warn', message: expect.stringMatching(/at most 2 questions every 60 seconds\. Ask again in 60 s/) });
+    expect(limiter.admit(alice).kind).toBe('silent');
+    expect(limiter.admit(bob).kind).toBe('answer');
+    // The chat has had 3 answers: the next asker in it is told once about the chat's limit.
+    expect(limiter.admit(carol)).toMatchObject({ kind: 'warn', message: expect.stringMatching(/3 answers in this chat/) });
+    expect(limiter.admit(carol).kind).toBe('silent');
+    now = 60_001;
+    expect(limiter.admit(alice).kind).toBe('answer');
+    expect(limiter.admit({ ...alice, chatId: null }).kind).toBe('answer');
   });
 });

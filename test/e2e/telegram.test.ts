@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { startTelegramBot, type TelegramBot } from '../../src/adapters/telegram/bot.ts';
 import { createLogger } from '../../src/log.ts';
+import { QuestionLimiter } from '../../commands/index.ts';
 import { METRICS } from '../../src/core/vocabulary.ts';
 import { dumpDatabase, memoryApp } from '../helpers.ts';
 import { BOT_USERNAME, TelegramHarness } from './telegram-harness.ts';
@@ -209,6 +210,22 @@ describe('Telegram, end to end through grammY and the Bot API emulator', () => {
     await say(reader(), 'Putin on Ukrainian losses');
     await harness.waitFor(() => harness.botMessages(READER).length > count, 'the answer after a 429', 8000);
   }, 15_000);
+
+  it('limits questions per user: answers, one polite warning, then silence', async () => {
+    const token = '987654321:AAAnotherFakeTokenForTheLimitTest_xyz';
+    const limited = await startTelegramBot({ token, services: app, moderatorIds: [], logger: createLogger('silent'), apiRoot: harness.apiRoot, limiter: new QuestionLimiter({ perUser: 2, perChat: 100, windowMs: 60_000 }) });
+    try {
+      const user = harness.client(token, { userId: 555, chatId: 555, type: 'private' });
+      for (let i = 0; i < 5; i++) await user.sendMessage(user.makeMessage('How many tanks has Russia lost?'));
+      await harness.waitFor(() => harness.botMessages(555).length >= 3, 'two answers and a warning');
+      await new Promise((r) => setTimeout(r, 400));
+      const replies = harness.botMessages(555);
+      expect(replies).toHaveLength(3);
+      expect(replies[2]!.text).toMatch(/Easy, please: I give at most 2 questions every 60 seconds/);
+    } finally {
+      await limited.stop();
+    }
+  });
 
   it('keeps going after an update that fails, and never logs the token', async () => {
     harness.throttle('sendMessage', 4, 0); // one more 429 than auto-retry's 3 retries

@@ -16,7 +16,7 @@ import {
   type Interaction,
   type Message,
 } from 'discord.js';
-import { COMMANDS, Confirmations, findCommand, type Actor, type CommandServices, type Reply } from '../../../commands/index.ts';
+import { COMMANDS, Confirmations, findCommand, refusal, type Actor, type CommandServices, type QuestionLimiter, type Reply } from '../../../commands/index.ts';
 import type { Logger } from '../../log.ts';
 import { DeliveryError } from '../../digest/scheduler.ts';
 import { docToEmbeds, replyToMessages, type DiscordMessage } from './render.ts';
@@ -39,6 +39,8 @@ export interface DiscordBotOptions {
   logger: Logger;
   /** In place of https://discord.com/api: a proxy, or the tests' fake Discord. */
   apiBase?: string;
+  /** Limits on questions per user and per channel; none when absent. */
+  limiter?: QuestionLimiter;
 }
 
 export interface DiscordBot {
@@ -101,6 +103,15 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
       await send(interaction, replyToMessages({ kind: 'refusal', doc: { title: null, blocks: [{ spans: [{ text: 'I do not know that command; try /help.' }] }] } }), null);
       return;
     }
+    if (command.path[0] === 'ask' && options.limiter) {
+      const admission = options.limiter.admit(actor);
+      // A slash command must be acknowledged, so an over-limit one is told privately every time;
+      // nobody else in the channel sees it.
+      if (admission.kind !== 'answer') {
+        await send(interaction, replyToMessages(refusal(admission.kind === 'warn' ? admission.message : 'Still too many questions; please wait a little.')), null);
+        return;
+      }
+    }
     const data = interaction.options.data;
     const fields = data.length === 1 && data[0]!.options ? data[0]!.options : data;
     const raw = Object.fromEntries(fields.map((o) => [o.name, o.value]));
@@ -155,6 +166,12 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     const question = message.content.replace(new RegExp(`<@!?${client.user.id}>`, 'g'), ' ').trim();
     const command = findCommand(['ask'])!;
     const actor: Actor = { platform: 'discord', id: message.author.id, name: message.author.username, isModerator: false, chatId: message.channelId };
+    const admission = options.limiter?.admit(actor) ?? { kind: 'answer' };
+    if (admission.kind === 'silent') return;
+    if (admission.kind === 'warn') {
+      await message.reply({ content: admission.message, allowedMentions: { parse: [], repliedUser: false } });
+      return;
+    }
     const reply: Reply = question
       ? confirmations.run(command, { question }, actor, services, { logger }).reply
       : confirmations.run(findCommand(['help'])!, {}, actor, services, { logger }).reply;

@@ -2,7 +2,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, GrammyError, HttpError, InlineKeyboard, type Context } from 'grammy';
 import type { BotCommand } from 'grammy/types';
-import { COMMANDS, Confirmations, findCommand, type Actor, type CommandDefinition, type CommandServices, type Reply } from '../../../commands/index.ts';
+import { COMMANDS, Confirmations, findCommand, type Actor, type CommandDefinition, type CommandServices, type QuestionLimiter, type Reply } from '../../../commands/index.ts';
 import { refusal } from '../../../commands/run.ts';
 import { answerToDoc } from '../../core/answer/to-doc.ts';
 import type { Logger } from '../../log.ts';
@@ -20,6 +20,8 @@ export interface TelegramBotOptions {
   apiRoot?: string;
   /** How long a group's administrator list is trusted before it is asked for again. */
   adminCacheMs?: number;
+  /** Limits on questions per user and per chat; none when absent. */
+  limiter?: QuestionLimiter;
 }
 
 export interface TelegramBot {
@@ -88,6 +90,11 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
     }
     if (command.path[0] === 'ask' && !text.trim()) return runFromText(ctx, findCommand(['help'])!, '');
     const actor = await actorOf(ctx, command.audience === 'moderators');
+    if (command.path[0] === 'ask' && options.limiter) {
+      const admission = options.limiter.admit(actor);
+      if (admission.kind === 'silent') return;
+      if (admission.kind === 'warn') return send(ctx, refusal(admission.message), null);
+    }
     const { reply, token } = confirmations.run(command, args.options, actor, services, { logger });
     await send(ctx, reply, token);
   }
@@ -117,6 +124,7 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
     const question = ctx.inlineQuery.query.trim();
     if (!question) return ctx.answerInlineQuery([], { cache_time: 60 });
     const actor = await actorOf(ctx, false);
+    if (options.limiter && options.limiter.admit(actor).kind !== 'answer') return ctx.answerInlineQuery([], { cache_time: 5 });
     const { reply } = confirmations.run(findCommand(['ask'])!, { question }, actor, services, { logger });
     const messages = replyToHtml(reply);
     const title = reply.kind === 'answer' ? (answerToDoc(reply.answer).title ?? 'lossbot') : 'lossbot';
