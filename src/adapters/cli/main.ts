@@ -3,10 +3,11 @@ import { openApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { ClaimsCli, CLAIMS_USAGE, UsageError, type CliIo } from './claims-cli.ts';
 import { IMPORT_USAGE, runImportCli } from './import-cli.ts';
+import { runBackup, runDoctor } from './ops-cli.ts';
 
 export function runCli(args: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): number {
   if (!args.length || args[0] === '--help' || args[0] === 'help') {
-    io.out(`${CLAIMS_USAGE}\n${IMPORT_USAGE.replace(/^usage:\n/, '')}`);
+    io.out(`${CLAIMS_USAGE}\n${IMPORT_USAGE.replace(/^usage:\n/, '')}\n  backup PATH\n  doctor`);
     return args.length ? 0 : 2;
   }
   const config = loadConfig(env);
@@ -29,6 +30,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   try {
     if (args[0] === 'import') process.exitCode = await runImportCli(args.slice(1), { ...io, progress: process.stderr.isTTY ? process.stderr : null });
+    else if (args[0] === 'backup') process.exitCode = await runBackup(args.slice(1), io);
+    else if (args[0] === 'doctor') process.exitCode = runDoctor(io);
     else process.exitCode = runCli(args, io);
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\n`);
