@@ -7,73 +7,43 @@ import { addDays, daysBetween } from '../core/dates.ts';
 import type { Metric } from '../core/vocabulary.ts';
 import type { Db } from './database.ts';
 
-const ClaimRow = z
-  .object({
-    id: z.number(),
-    lineage_id: z.number(),
-    version: z.number(),
-    claimant_id: z.string(),
-    source_id: z.number(),
-    subject_id: z.string(),
-    conflict_id: z.string(),
-    metric: z.string(),
-    low: z.number().nullable(),
-    high: z.number().nullable(),
-    qualifier: z.string(),
-    words: z.string(),
-    aggregation: z.string(),
-    period_kind: z.string(),
-    period_start: z.string().nullable(),
-    period_end: z.string().nullable(),
-    period_label: z.string().nullable(),
-    stated_on: z.string().nullable(),
-    stated_precision: z.string(),
-    note: z.string().nullable(),
-    is_correction: z.number(),
-    status: z.string(),
-    superseded_by: z.number().nullable(),
-    created_at: z.string(),
-    created_by: z.string(),
-    publisher: z.string().nullable(),
-    title: z.string().nullable(),
-    url: z.string().nullable(),
-    published_on: z.string().nullable(),
-  })
-  .transform((r) =>
-    ClaimSchema.parse({
-      id: r.id,
-      lineageId: r.lineage_id,
-      version: r.version,
-      claimant: r.claimant_id,
-      sourceId: r.source_id,
-      subject: r.subject_id,
-      conflict: r.conflict_id,
-      metric: r.metric,
-      low: r.low,
-      high: r.high,
-      qualifier: r.qualifier,
-      words: r.words,
-      aggregation: r.aggregation,
-      periodKind: r.period_kind,
-      periodStart: r.period_start,
-      periodEnd: r.period_end,
-      periodLabel: r.period_label,
-      statedOn: r.stated_on,
-      statedPrecision: r.stated_precision,
-      note: r.note,
-      isCorrection: r.is_correction === 1,
-      status: r.status,
-      supersededBy: r.superseded_by,
-      createdAt: r.created_at,
-      createdBy: r.created_by,
-      source: { publisher: r.publisher, title: r.title, url: r.url, publishedOn: r.published_on },
-    }),
-  );
+/** Column names -> the model's; every value is then checked once, by ClaimSchema. */
+function claimFromColumns(r: Record<string, unknown>): unknown {
+  return {
+    id: r.id,
+    lineageId: r.lineage_id,
+    version: r.version,
+    claimant: r.claimant_id,
+    sourceId: r.source_id,
+    subject: r.subject_id,
+    conflict: r.conflict_id,
+    metric: r.metric,
+    low: r.low,
+    high: r.high,
+    qualifier: r.qualifier,
+    words: r.words,
+    aggregation: r.aggregation,
+    periodKind: r.period_kind,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    periodLabel: r.period_label,
+    statedOn: r.stated_on,
+    statedPrecision: r.stated_precision,
+    note: r.note,
+    isCorrection: r.is_correction === 1 ? true : r.is_correction === 0 ? false : r.is_correction,
+    status: r.status,
+    supersededBy: r.superseded_by,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    source: { publisher: r.publisher, title: r.title, url: r.url, publishedOn: r.published_on },
+  };
+}
 
 export const CLAIM_SELECT = `SELECT c.*, s.publisher, s.title, s.url, s.published_on FROM claims c JOIN sources s ON s.id = c.source_id`;
 
 export function claimFromRow(row: unknown): Claim {
-  return ClaimRow.parse(row);
+  if (typeof row !== 'object' || row === null) throw new Error('a claim row must be an object');
+  return ClaimSchema.parse(claimFromColumns(row as Record<string, unknown>));
 }
 
 export type AuditAction = 'add' | 'edit' | 'retract' | 'import';
