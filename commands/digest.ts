@@ -25,6 +25,22 @@ function chatOf(actor: Actor): { platform: Platform; chatId: string } | null {
 
 const NOT_A_CHAT = refusal('Digests are posted in a channel or chat: run this command there.');
 
+const utcMinute = (d: Date | string) => `${(typeof d === 'string' ? d : d.toISOString()).replace('T', ' ').slice(0, 16)} UTC`;
+
+/** A moderators' digest command without options, about the chat it is run in. */
+function chatCommand(verb: string, description: string, run: (chat: { platform: Platform; chatId: string }, services: CommandServices) => Reply) {
+  return defineCommand({
+    path: ['digest', verb],
+    description,
+    options: z.object({}),
+    audience: 'moderators',
+    run: (_input, { services, actor }) => {
+      const chat = chatOf(actor);
+      return chat ? run(chat, services) : NOT_A_CHAT;
+    },
+  });
+}
+
 function describeSchedule(sub: Subscription): string {
   const when = sub.frequency === 'daily' ? 'every day' : `every ${WEEKDAYS[sub.weekday!]!.replace(/^./, (c) => c.toUpperCase())}`;
   const scope = [sub.claimants.length ? `claimants: ${sub.claimants.join(', ')}` : '', sub.parties.length ? `parties: ${sub.parties.join(', ')}` : '', sub.metrics.length ? `metrics: ${sub.metrics.join(', ')}` : ''].filter(Boolean);
@@ -93,57 +109,32 @@ export const digestSubscribe = defineCommand({
       now,
     );
     const next = cronFor(sub).nextRun(now);
-    return { kind: 'doc', private: false, doc: doc('Digest subscribed', [paragraph(text(`This chat gets a digest ${describeSchedule(sub)}.`)), paragraph(text(`Next: ${next ? next.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'never'}.`))]) };
+    return { kind: 'doc', private: false, doc: doc('Digest subscribed', [paragraph(text(`This chat gets a digest ${describeSchedule(sub)}.`)), paragraph(text(`Next: ${next ? utcMinute(next) : 'never'}.`))]) };
   },
 });
 
-export const digestUnsubscribe = defineCommand({
-  path: ['digest', 'unsubscribe'],
-  description: 'Stop posting digests in this chat',
-  options: z.object({}),
-  audience: 'moderators',
-  run: (_input, { services, actor }) => {
-    const chat = chatOf(actor);
-    if (!chat) return NOT_A_CHAT;
-    const removed = services.digests.repo.unsubscribe(chat.platform, chat.chatId);
-    return { kind: 'doc', private: false, doc: doc(null, [paragraph(text(removed ? 'Digests stopped for this chat.' : 'This chat had no digest subscription.'))]) };
-  },
+export const digestUnsubscribe = chatCommand('unsubscribe', 'Stop posting digests in this chat', (chat, services) => {
+  const removed = services.digests.repo.unsubscribe(chat.platform, chat.chatId);
+  return { kind: 'doc', private: false, doc: doc(null, [paragraph(text(removed ? 'Digests stopped for this chat.' : 'This chat had no digest subscription.'))]) };
 });
 
-export const digestList = defineCommand({
-  path: ['digest', 'list'],
-  description: "This chat's digest subscription, its last delivery and any problem",
-  options: z.object({}),
-  audience: 'moderators',
-  run: (_input, { services, actor }) => {
-    const chat = chatOf(actor);
-    if (!chat) return NOT_A_CHAT;
-    const sub = services.digests.repo.forChat(chat.platform, chat.chatId);
-    if (!sub) return { kind: 'doc', private: true, doc: doc('Digests', [paragraph(text('No digest subscription in this chat. Start one with digest subscribe.'))]) };
-    const last = services.digests.repo.lastDelivery(sub.id);
-    const blocks = [
-      item(bold('Schedule: '), text(describeSchedule(sub))),
-      item(bold('Status: '), text(sub.status === 'active' ? 'active' : `${sub.status}: ${sub.statusReason ?? 'no reason recorded'}`)),
-      item(bold('Last delivery: '), text(last ? `${last.period.replace('T', ' ').slice(0, 16)} UTC, ${last.status}${last.attempts > 1 ? ` after ${last.attempts} attempts` : ''}${last.error ? ` (${last.error})` : ''}` : 'none yet')),
-    ];
-    const period = currentPeriod(sub, services.digests.now());
-    if (period) blocks.push(item(bold('Current period from: '), text(`${period.toISOString().replace('T', ' ').slice(0, 16)} UTC`)));
-    return { kind: 'doc', private: true, doc: doc('Digest subscription', blocks) };
-  },
+export const digestList = chatCommand('list', "This chat's digest subscription, its last delivery and any problem", (chat, services) => {
+  const sub = services.digests.repo.forChat(chat.platform, chat.chatId);
+  if (!sub) return { kind: 'doc', private: true, doc: doc('Digests', [paragraph(text('No digest subscription in this chat. Start one with digest subscribe.'))]) };
+  const last = services.digests.repo.lastDelivery(sub.id);
+  const blocks = [
+    item(bold('Schedule: '), text(describeSchedule(sub))),
+    item(bold('Status: '), text(sub.status === 'active' ? 'active' : `${sub.status}: ${sub.statusReason ?? 'no reason recorded'}`)),
+    item(bold('Last delivery: '), text(last ? `${utcMinute(last.period)}, ${last.status}${last.attempts > 1 ? ` after ${last.attempts} attempts` : ''}${last.error ? ` (${last.error})` : ''}` : 'none yet')),
+  ];
+  const period = currentPeriod(sub, services.digests.now());
+  if (period) blocks.push(item(bold('Current period from: '), text(utcMinute(period))));
+  return { kind: 'doc', private: true, doc: doc('Digest subscription', blocks) };
 });
 
-export const digestPreview = defineCommand({
-  path: ['digest', 'preview'],
-  description: 'Show now what the next digest would say; posts nothing',
-  options: z.object({}),
-  audience: 'moderators',
-  run: (_input, { services, actor }) => {
-    const chat = chatOf(actor);
-    if (!chat) return NOT_A_CHAT;
-    const sub = services.digests.repo.forChat(chat.platform, chat.chatId);
-    if (!sub) return refusal('No digest subscription in this chat to preview. Start one with digest subscribe.');
-    return { kind: 'doc', private: true, doc: services.digests.preview(sub) };
-  },
+export const digestPreview = chatCommand('preview', 'Show now what the next digest would say; posts nothing', (chat, services) => {
+  const sub = services.digests.repo.forChat(chat.platform, chat.chatId);
+  if (!sub) return refusal('No digest subscription in this chat to preview. Start one with digest subscribe.');
+  return { kind: 'doc', private: true, doc: services.digests.preview(sub) };
 });
 
-export type { CommandServices };
