@@ -25,6 +25,8 @@ export interface ClaimLookup {
   latestCumulative(keys: readonly SeriesKey[], asOf: string | null): (Claim | null)[];
   /** The cumulative claim covering exactly to the end of `date`. */
   cumulativeAt(keys: readonly SeriesKey[], date: string): (Claim | null)[];
+  /** The same, only the parts a difference needs (the start of a derived figure). */
+  endpointsAt(keys: readonly SeriesKey[], date: string): (SeriesEndpoint | null)[];
   /** The newest cumulative claim ending within [start, end]. */
   latestCumulativeWithin(keys: readonly SeriesKey[], start: string, end: string): (Claim | null)[];
   /** Interval claims covering exactly [start, end]. */
@@ -34,6 +36,9 @@ export interface ClaimLookup {
   /** The claims whose periods end closest to `date`, before and after. */
   nearest(keys: readonly SeriesKey[], date: string): Claim[][];
 }
+
+/** A cumulative claim's figure, without its source and notes. */
+export type SeriesEndpoint = Pick<Claim, 'id' | 'low' | 'high' | 'qualifier' | 'periodEnd'>;
 
 export interface FigureEndpoint {
   claimId: number;
@@ -111,7 +116,7 @@ function figureFromClaim(claim: Claim, dir: Directory): AnswerFigure {
   };
 }
 
-const isPoint = (c: Claim): c is Claim & { low: number } => c.low !== null && c.low === c.high;
+const isPoint = <T extends Pick<Claim, 'low' | 'high'>>(c: T): c is T & { low: number } => c.low !== null && c.low === c.high;
 
 /** The claimants' own differences of cumulative reports over [start, end], where their series allow one. */
 function deriveAll(keys: SeriesKey[], start: string, end: string, lookup: ClaimLookup, dir: Directory): AnswerFigure[] {
@@ -125,7 +130,7 @@ function deriveAll(keys: SeriesKey[], start: string, end: string, lookup: ClaimL
   // A series counted from the invasion stands at zero the day before it.
   const fromStartOfWar = lasts.map((last) => start <= INVASION_START && last !== null && last.periodStart !== null && last.periodStart >= start);
   const needStart = keys.filter((_, i) => lasts[i] && !fromStartOfWar[i]);
-  const starts = lookup.cumulativeAt(needStart, addDays(start, -1));
+  const starts = lookup.endpointsAt(needStart, addDays(start, -1));
   const figures: AnswerFigure[] = [];
   let n = 0;
   for (let i = 0; i < keys.length; i++) {
@@ -138,7 +143,7 @@ function deriveAll(keys: SeriesKey[], start: string, end: string, lookup: ClaimL
   return figures;
 }
 
-function derivedFigure(last: Claim, before: Claim | null, start: string, fromStartOfWar: boolean, dir: Directory): AnswerFigure | null {
+function derivedFigure(last: Claim, before: SeriesEndpoint | null, start: string, fromStartOfWar: boolean, dir: Directory): AnswerFigure | null {
   if (!isPoint(last)) return null;
   if (!fromStartOfWar && (!before || !isPoint(before))) return null;
   const startValue = before?.low ?? 0;
