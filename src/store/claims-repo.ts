@@ -305,8 +305,14 @@ export class ClaimsRepo {
 
   /** Replaces a claim by a new version; must run inside a transaction. */
   supersedeInTransaction(old: Claim, fields: ClaimFields, meta: WriteMeta): Claim {
-    const next = this.insertRow(fields, { lineageId: old.lineageId, version: old.version + 1 }, meta);
-    this.db.prepare("UPDATE claims SET status = 'superseded', superseded_by = ? WHERE id = ? AND status = 'active'").run(next.id, old.id);
+    // A new version of an imported figure keeps its series key, so a later import finds it. The
+    // key is unique among active claims, so the old version steps aside first, pointing at the
+    // id its successor is about to get (the reference is checked at commit).
+    const { key } = this.db.prepare('SELECT series_key AS key FROM claims WHERE id = ?').get(old.id) as { key: string | null };
+    const nextId = (this.db.prepare('SELECT ifnull(max(id), 0) + 1 AS id FROM claims').get() as { id: number }).id;
+    this.db.pragma('defer_foreign_keys = ON');
+    this.db.prepare("UPDATE claims SET status = 'superseded', superseded_by = ? WHERE id = ? AND status = 'active'").run(nextId, old.id);
+    const next = this.insertRow(fields, { lineageId: old.lineageId, version: old.version + 1 }, { ...meta, seriesKey: meta.seriesKey ?? key });
     this.audit(meta.action ?? 'edit', next, old, next, meta);
     return next;
   }

@@ -36,6 +36,8 @@ interface ExistingRow {
   is_correction: number;
   period_end: string | null;
   stated_on: string | null;
+  /** How the active version came to be: 'import', or a moderator's 'edit'. */
+  origin: string | null;
 }
 
 /** The figure as the audit log keeps it. */
@@ -60,7 +62,8 @@ export class ImportRepo {
     const prefix = `${meta.importer}:`;
     const existingRows = db
       .prepare(
-        `SELECT id, lineage_id, version, series_key, low, high, qualifier, words, note, is_correction, period_end, stated_on
+        `SELECT id, lineage_id, version, series_key, low, high, qualifier, words, note, is_correction, period_end, stated_on,
+           (SELECT a.action FROM audit_log a WHERE a.lineage_id = claims.lineage_id AND a.claim_id = claims.id ORDER BY a.id LIMIT 1) AS origin
          FROM claims WHERE status = 'active' AND series_key >= ? AND series_key < ?`,
       )
       .all(prefix, `${meta.importer};`) as ExistingRow[];
@@ -78,6 +81,12 @@ export class ImportRepo {
     const supersede = db.prepare("UPDATE claims SET status = 'superseded', superseded_by = ? WHERE id = ? AND status = 'active'");
     const audit = db.prepare(
       `INSERT INTO audit_log (at, actor, action, claim_id, lineage_id, before, after, reason) VALUES (?, ?, 'import', ?, ?, ?, ?, ?)`,
+    );
+    // The last version an import wrote in a lineage whose active version a moderator corrected.
+    const lastImported = db.prepare(
+      `SELECT c.id, c.lineage_id, c.version, c.series_key, c.low, c.high, c.qualifier, c.words, c.note, c.is_correction, c.period_end, c.stated_on, 'import' AS origin
+       FROM claims c WHERE c.lineage_id = ? AND EXISTS (SELECT 1 FROM audit_log a WHERE a.lineage_id = c.lineage_id AND a.claim_id = c.id AND a.action = 'import')
+       ORDER BY c.version DESC LIMIT 1`,
     );
     const sourceIds = new Map<string, number>();
     const sourceId = (s: ClaimFields['source']): number => {
@@ -104,7 +113,9 @@ export class ImportRepo {
         if (meta.onProgress && i % 1000 === 0) meta.onProgress(i, total);
         const f = c.fields;
         const old = existing.get(c.seriesKey);
-        if (old && sameFigure(old, f)) {
+        // A moderator's correction stands until the source itself revises the figure.
+        const baseline = old && old.origin !== 'import' ? ((lastImported.get(old.lineage_id) as ExistingRow | undefined) ?? old) : old;
+        if (old && baseline && sameFigure(baseline, f)) {
           unchanged++;
           return;
         }

@@ -166,3 +166,23 @@ describe('General Staff import', () => {
     app.close();
   });
 });
+
+describe('General Staff import and moderators', () => {
+  it("keeps a moderator's correction of an imported figure until the source revises it", async () => {
+    const tmp = tempDir();
+    const app = memoryApp();
+    await importUaGeneralStaff(app.db, FILES, actor);
+    const tank = () => app.claims.list({ claimant: 'general-staff-ukraine', metric: 'tanks', limit: 100 }).find((c) => c.statedOn === '2022-05-02')!;
+    const edited = app.service.edit(tank().id, { value: '112' }, 'the report published a typo fix', { actor: 'discord:1 (mod)', confirm: true });
+    expect(edited).toMatchObject({ ok: true });
+    expect(await importUaGeneralStaff(app.db, FILES, actor)).toMatchObject({ added: 0, changed: 0 });
+    expect(tank()).toMatchObject({ low: 112, version: 2 });
+    expect(app.claims.list({ claimant: 'general-staff-ukraine', metric: 'tanks', limit: 100 }).filter((c) => c.statedOn === '2022-05-02')).toHaveLength(1);
+
+    const revised = join(tmp.dir, 'revised.json');
+    writeFileSync(revised, readFileSync(FILES.equipment, 'utf8').replace('"tank": 110', '"tank": 115'));
+    expect(await importUaGeneralStaff(app.db, { ...FILES, equipment: revised }, actor)).toMatchObject({ added: 0, changed: 1 });
+    expect(tank()).toMatchObject({ low: 115, version: 3 });
+    tmp.cleanup();
+  });
+});
