@@ -252,7 +252,8 @@ function interpretation(query: Query, dir: Directory, time: TimeSpec): string {
   const subjects = query.subjects.map((s) => dir.party(s)?.adjective ?? s);
   const what = query.metricWords.length ? query.metricWords.join(', ') : 'losses';
   const whose = subjects.length ? `${subjects.join(' and ')} ` : '';
-  const by = [...query.claimants.map((c) => dir.claimant(c)?.name ?? c), ...query.sides.map((s) => `${dir.party(s)?.name ?? s}'s claimants`)];
+  // "according to the UK Ministry of Defence"; a whole side reads "according to the Ukrainian side".
+  const by = [...query.claimants.map((c) => dir.claimant(c)?.name ?? c), ...query.sides.map((s) => `the ${dir.party(s)?.adjective ?? s} side`)];
   return `${whose}${what}${by.length ? ` according to ${by.join(' and ')}` : ''}, ${describeTime(time)}`;
 }
 
