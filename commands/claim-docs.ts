@@ -6,7 +6,7 @@ import { bold, code, doc, heading, item, paragraph, text, type Block, type Doc }
 import type { Claim } from '../src/core/model.ts';
 import type { Finding } from '../src/core/plausibility.ts';
 import type { Refusal } from '../src/services/claims-service.ts';
-import type { Actor, Reply } from './types.ts';
+import type { Reply } from './types.ts';
 import { refusal } from './run.ts';
 
 /** The names moderators type, for the model's field names, so an error names what they typed. */
@@ -30,11 +30,6 @@ export function optionProblems(problems: Finding[]): Finding[] {
 export function refusalFromOutcome(outcome: Refusal): Reply {
   if (outcome.kind === 'needs_confirmation') return refusal('This needs a confirmation.', optionProblems(outcome.warnings));
   return refusal(outcome.kind === 'not_found' ? 'No such claim. Nothing was changed.' : 'Not written: the claim is not right yet. Nothing was changed.', optionProblems(outcome.problems));
-}
-
-/** The audit log's name for a chat user: platform, id and display name. */
-export function auditActor(actor: Actor): string {
-  return `${actor.platform}:${actor.id} (${actor.name})`.slice(0, 200);
 }
 
 export function claimBlock(claim: Claim, dir: Directory): Block {
@@ -65,5 +60,3 @@ export function rawClaimInput(options: Record<string, unknown>): RawClaimInput {
   }
   return raw;
 }
-
-export { claimSpans };

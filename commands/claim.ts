@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { bold, doc, heading, item, paragraph, text } from '../src/core/doc.ts';
 import { formatDate } from '../src/core/dates.ts';
 import { METRICS, QUALIFIERS } from '../src/core/vocabulary.ts';
-import { auditActor, claimBlock, claimDoc, claimSpans, rawClaimInput, refusalFromOutcome, warningBlocks } from './claim-docs.ts';
+import { claimSpans } from '../src/core/claim-doc.ts';
+import { claimBlock, claimDoc, rawClaimInput, refusalFromOutcome, warningBlocks } from './claim-docs.ts';
 import { refusal } from './run.ts';
-import { defineCommand, type Choice, type CommandServices } from './types.ts';
+import { auditActor, defineCommand, type Choice, type CommandServices } from './types.ts';
 
 const figure = (what: string) => z.string().trim().min(1).max(40).optional().describe(what);
 const date = (what: string) => z.string().trim().min(1).max(40).optional().describe(`${what} (YYYY-MM-DD)`);

@@ -5,7 +5,7 @@ import { METRICS, type Metric } from '../src/core/vocabulary.ts';
 import { currentPeriod, cronFor } from '../src/digest/scheduler.ts';
 import type { Platform, Subscription } from '../src/store/digest-repo.ts';
 import { refusal } from './run.ts';
-import { defineCommand, type Actor, type CommandServices, type Reply } from './types.ts';
+import { auditActor, defineCommand, type Actor, type CommandServices, type Reply } from './types.ts';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
@@ -104,7 +104,7 @@ export const digestSubscribe = defineCommand({
         parties: parties.ids,
         metrics: metrics.ids as Metric[],
         postEmpty: input.post_empty ?? false,
-        createdBy: `${actor.platform}:${actor.id} (${actor.name})`,
+        createdBy: auditActor(actor),
       },
       now,
     );

@@ -19,6 +19,11 @@ export interface Actor {
   chatId: string | null;
 }
 
+/** The audit log's name for a chat user: platform, id and display name. */
+export function auditActor(actor: Actor): string {
+  return `${actor.platform}:${actor.id} (${actor.name})`.slice(0, 200);
+}
+
 export type CommandServices = Pick<App, 'service' | 'claims' | 'asker' | 'digests'>;
 
 export interface CommandContext {

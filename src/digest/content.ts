@@ -1,7 +1,7 @@
 // What a digest says: the claims added, corrected or retracted since the subscription's last
 // digest, grouped by claimant, each attributed; for running totals, the newest figure and its
 // change. Pure: the changes come in as data.
-import { addDays, formatDate } from '../core/dates.ts';
+import { formatDate } from '../core/dates.ts';
 import type { Directory } from '../core/directory.ts';
 import { bold, doc, heading, item, italic, paragraph, text, type Block, type Doc } from '../core/doc.ts';
 import { describeFigure, describeMetric, formatNumber } from '../core/format.ts';
@@ -93,6 +93,3 @@ export function composeDigest(input: DigestInput): Doc | null {
 export function emptyDigest(title: string): Doc {
   return doc(title, [paragraph(text('Nothing new since the last digest.'))]);
 }
-
-/** The day before `date`, for "the newest figure before these changes". */
-export const dayBefore = (date: string) => addDays(date, -1);

@@ -2,7 +2,7 @@
 // included), builds its digest and hands it to the platform's sender. The clock is injectable,
 // so tests run weeks of schedules in milliseconds.
 import { Cron } from 'croner';
-import { formatDate } from '../core/dates.ts';
+import { addDays, formatDate } from '../core/dates.ts';
 import type { Directory } from '../core/directory.ts';
 import type { Doc } from '../core/doc.ts';
 import type { Claim } from '../core/model.ts';
@@ -10,7 +10,7 @@ import type { Logger } from '../log.ts';
 import type { ClaimsRepo } from '../store/claims-repo.ts';
 import type { DigestRepo, Platform, Subscription } from '../store/digest-repo.ts';
 import type { LookupRepo } from '../store/lookup-repo.ts';
-import { composeDigest, dayBefore, emptyDigest, inFilter, isSeriesUpdate, seriesId, type DigestChange, type SeriesHeadline } from './content.ts';
+import { composeDigest, emptyDigest, inFilter, isSeriesUpdate, seriesId, type DigestChange, type SeriesHeadline } from './content.ts';
 
 /** A send that failed. Permanent: the channel is gone or forbids the bot; the subscription stops. */
 export class DeliveryError extends Error {
@@ -145,7 +145,7 @@ export class DigestService {
     }
     for (const [id, { key, from }] of earliest) {
       const [latest] = lookup.latestCumulative([key], null);
-      const [before] = lookup.latestCumulative([key], dayBefore(from));
+      const [before] = lookup.latestCumulative([key], addDays(from, -1));
       if (latest) headlines.set(id, { latest, before: before ?? null });
     }
     return composeDigest({ title: this.title(sub, at), changes: shown, headlines, directory: dir });

@@ -3,7 +3,7 @@
 // file, the record and the field.
 import { z } from 'zod';
 import { addDays, isIsoDate } from '../core/dates.ts';
-import { formatNumber } from '../core/format.ts';
+import { describeFigure, formatNumber } from '../core/format.ts';
 import type { ClaimFields } from '../core/model.ts';
 import { DEFAULT_CONFLICT, INVASION_START, type Metric, type Qualifier } from '../core/vocabulary.ts';
 
@@ -96,7 +96,7 @@ function checkRecords(file: InputFile, records: Record<string, unknown>[], numbe
 const PERSONNEL_QUALIFIERS: Record<string, Qualifier> = { about: 'about', more: 'more_than' };
 
 function claimFor(metric: Metric, reportDate: string, value: number, qualifier: Qualifier, source: ClaimFields['source'], note: string | null): ImportedClaim {
-  const words = `${qualifier === 'about' ? 'about ' : qualifier === 'more_than' ? 'more than ' : ''}${formatNumber(value)}`;
+  const words = describeFigure(value, value, qualifier);
   return {
     seriesKey: `${UA_GS_IMPORTER}:${metric}:${reportDate}`,
     fields: {

@@ -100,7 +100,7 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     const command = findCommand(sub ? [interaction.commandName, sub] : [interaction.commandName]);
     const actor = actorOf(interaction);
     if (!command) {
-      await send(interaction, replyToMessages({ kind: 'refusal', doc: { title: null, blocks: [{ spans: [{ text: 'I do not know that command; try /help.' }] }] } }), null);
+      await send(interaction, replyToMessages(refusal('I do not know that command; try /help.')), null);
       return;
     }
     if (command.path[0] === 'ask' && options.limiter) {

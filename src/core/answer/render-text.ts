@@ -2,12 +2,19 @@
 import { describeFigure, describeMetric, describePeriod, describeSource, describeStated } from '../format.ts';
 import type { Answer, AnswerFigure } from './compose.ts';
 
-export function describeAnswerFigure(f: AnswerFigure): string {
-  const value = f.derived ? describeFigure(f.low, f.high, f.qualifier) : `${f.words}`;
+/** A figure's value, its normalised form where that adds something, and its period, in words. */
+export function figureParts(f: AnswerFigure): { value: string; exact: string; period: string } {
   const figure = describeFigure(f.low, f.high, f.qualifier);
   // The words as said come first; the normalised figure follows only where it adds something.
-  const exact = f.derived || f.words.startsWith(figure) ? '' : ` [${figure}]`;
-  const period = describePeriod({ periodKind: f.period.kind, periodStart: f.period.start, periodEnd: f.period.end, periodLabel: f.period.label, aggregation: f.aggregation });
+  return {
+    value: f.derived ? figure : f.words,
+    exact: f.derived || f.words.startsWith(figure) ? '' : ` [${figure}]`,
+    period: describePeriod({ periodKind: f.period.kind, periodStart: f.period.start, periodEnd: f.period.end, periodLabel: f.period.label, aggregation: f.aggregation }),
+  };
+}
+
+export function describeAnswerFigure(f: AnswerFigure): string {
+  const { value, exact, period } = figureParts(f);
   const lines = [
     `- ${value}${exact} (${describeMetric(f.metric)}, ${f.subject.name}); ${period}${f.derived ? ' (derived)' : ''}`,
     `  ${describeStated({ statedOn: f.statedOn, statedPrecision: f.statedPrecision })}; source: ${describeSource(f.source)}${f.claimId ? ` (claim #${f.claimId})` : ''}`,

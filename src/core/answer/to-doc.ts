@@ -1,7 +1,8 @@
 // Answer -> neutral doc: one heading per claimant, one block per figure, so a renderer can split
 // a long answer between figures and never inside one.
 import { bold, doc, heading, item, italic, link, paragraph, safeLink, text, type Doc, type Span } from '../doc.ts';
-import { describeFigure, describeMetric, describePeriod, describeStated } from '../format.ts';
+import { describeMetric, describeStated } from '../format.ts';
+import { figureParts } from './render-text.ts';
 import { formatDate } from '../dates.ts';
 import type { Answer, AnswerFigure } from './compose.ts';
 
@@ -15,11 +16,7 @@ function sourceSpans(f: AnswerFigure): Span[] {
 }
 
 export function figureSpans(f: AnswerFigure): Span[] {
-  const figure = describeFigure(f.low, f.high, f.qualifier);
-  const value = f.derived ? figure : f.words;
-  // The words as said come first; the normalised figure follows only where it adds something.
-  const exact = f.derived || f.words.startsWith(figure) ? '' : ` [${figure}]`;
-  const period = describePeriod({ periodKind: f.period.kind, periodStart: f.period.start, periodEnd: f.period.end, periodLabel: f.period.label, aggregation: f.aggregation });
+  const { value, exact, period } = figureParts(f);
   const spans: Span[] = [
     bold(value),
     text(`${exact} ${describeMetric(f.metric)}, ${f.subject.name}; ${period}${f.derived ? ' (derived)' : ''}\n`),
