@@ -82,9 +82,9 @@ export class DigestService {
   private loop: Promise<void> | null = null;
 
   constructor(
-    readonly parts: DigestServiceParts,
+    private readonly parts: DigestServiceParts,
     private readonly senders: Partial<Record<Platform, DigestSender>>,
-    private logger: Logger,
+    private readonly logger: Logger,
     private readonly options: SchedulerOptions,
   ) {
     this.clock = options.clock ?? systemClock;
@@ -97,10 +97,6 @@ export class DigestService {
   setSender(platform: Platform, sender: DigestSender | null): void {
     if (sender) this.senders[platform] = sender;
     else delete this.senders[platform];
-  }
-
-  setLogger(logger: Logger): void {
-    this.logger = logger;
   }
 
   now(): Date {

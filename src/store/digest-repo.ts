@@ -139,10 +139,11 @@ export class DigestRepo {
   claim(subscriptionId: number, period: string, owner: string, now: Date, leaseMs: number): ClaimResult {
     return this.db.transaction((): ClaimResult => {
       const lease = new Date(now.getTime() + leaseMs).toISOString();
+      const auditTo = this.maxAuditId();
       const inserted = this.db
         .prepare("INSERT OR IGNORE INTO digest_deliveries (subscription_id, period, status, owner, lease_until, audit_to) VALUES (?, ?, 'sending', ?, ?, ?)")
-        .run(subscriptionId, period, owner, lease, this.maxAuditId());
-      if (inserted.changes) return { claimed: true, attempt: 1, auditTo: this.delivery(subscriptionId, period)!.auditTo };
+        .run(subscriptionId, period, owner, lease, auditTo);
+      if (inserted.changes) return { claimed: true, attempt: 1, auditTo };
       const existing = this.delivery(subscriptionId, period)!;
       const nowIso = now.toISOString();
       if (existing.status === 'retry') {

@@ -2,7 +2,6 @@
 // runs) and `doctor` (configuration and database health, with what is wrong said plainly).
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { openApp } from '../../app.ts';
 import { loadConfig, type Config } from '../../config.ts';
 import { LATEST_SCHEMA_VERSION, openDatabase, schemaVersion } from '../../store/database.ts';
 import type { CliIo } from './claims-cli.ts';

@@ -95,9 +95,14 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     for (const [i, m] of rest.entries()) await interaction.followUp({ ...payload(m), components: i === rest.length - 1 ? components : [] });
   }
 
-  async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+  /** "/claim add" -> the claim add definition. */
+  const commandOf = (interaction: ChatInputCommandInteraction | AutocompleteInteraction) => {
     const sub = interaction.options.getSubcommand(false);
-    const command = findCommand(sub ? [interaction.commandName, sub] : [interaction.commandName]);
+    return findCommand(sub ? [interaction.commandName, sub] : [interaction.commandName]);
+  };
+
+  async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const command = commandOf(interaction);
     const actor = actorOf(interaction);
     if (!command) {
       await send(interaction, replyToMessages(refusal('I do not know that command; try /help.')), null);
@@ -134,8 +139,7 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   }
 
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    const sub = interaction.options.getSubcommand(false);
-    const command = findCommand(sub ? [interaction.commandName, sub] : [interaction.commandName]);
+    const command = commandOf(interaction);
     const focused = interaction.options.getFocused(true);
     const source = command?.autocomplete?.[focused.name];
     await interaction.respond(source ? source(services, String(focused.value)).slice(0, 25) : []);

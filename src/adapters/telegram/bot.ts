@@ -2,9 +2,9 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, GrammyError, HttpError, InlineKeyboard, type Context } from 'grammy';
 import type { BotCommand } from 'grammy/types';
-import { COMMANDS, Confirmations, findCommand, type Actor, type CommandDefinition, type CommandServices, type QuestionLimiter, type Reply } from '../../../commands/index.ts';
-import { refusal } from '../../../commands/run.ts';
+import { COMMANDS, Confirmations, findCommand, refusal, type Actor, type CommandDefinition, type CommandServices, type QuestionLimiter, type Reply } from '../../../commands/index.ts';
 import { answerToDoc } from '../../core/answer/to-doc.ts';
+import { docToPlainText } from '../../core/doc.ts';
 import type { Logger } from '../../log.ts';
 import { parseArguments, usage } from './arguments.ts';
 import { DeliveryError } from '../../digest/scheduler.ts';
@@ -30,7 +30,11 @@ export interface TelegramBot {
 }
 
 const telegramName = (c: CommandDefinition) => c.path.join('_');
+/** Every message: HTML, with link previews off (a source link would otherwise fill the chat). */
+const HTML = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
 const CONFIRM = 'c:';
+/** A reply as plain text, for the places Telegram shows no markup (callback alerts). */
+const replyText = (reply: Reply) => docToPlainText(reply.kind === 'answer' ? answerToDoc(reply.answer) : reply.doc);
 const CANCEL = 'x:';
 
 /** Telegram's command menu: everyone's commands for all, every command for administrators. */
@@ -74,8 +78,7 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
     for (const [i, m] of messages.entries()) {
       const last = i === messages.length - 1;
       await ctx.reply(m.html, {
-        parse_mode: 'HTML',
-        link_preview_options: { is_disabled: true },
+        ...HTML,
         ...(i === 0 && replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
         ...(last && token ? { reply_markup: new InlineKeyboard().text('Confirm', `${CONFIRM}${token}`).text('Cancel', `${CANCEL}${token}`) } : {}),
       });
@@ -110,14 +113,14 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
     const token = data.slice(2);
     const result = isConfirm ? confirmations.confirm(token, actor, services, { logger }) : confirmations.cancel(token, actor);
     if (!result.ok) {
-      await ctx.answerCallbackQuery({ text: replyToHtml(result.reply)[0]!.html.replace(/<[^>]+>/g, '').slice(0, 200), show_alert: true });
+      await ctx.answerCallbackQuery({ text: replyText(result.reply).slice(0, 200), show_alert: true });
       return;
     }
     await ctx.answerCallbackQuery();
     const [first, ...rest] = replyToHtml(result.reply);
     // The preview turns into the outcome; its buttons go away.
-    await ctx.editMessageText(first!.html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
-    for (const m of rest) await ctx.reply(m.html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+    await ctx.editMessageText(first!.html, HTML);
+    for (const m of rest) await ctx.reply(m.html, HTML);
   });
 
   bot.on('inline_query', async (ctx) => {
@@ -129,7 +132,7 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
     const messages = replyToHtml(reply);
     const title = reply.kind === 'answer' ? (answerToDoc(reply.answer).title ?? 'lossbot') : 'lossbot';
     await ctx.answerInlineQuery(
-      [{ type: 'article', id: 'answer', title: title.slice(0, 256), description: question.slice(0, 256), input_message_content: { message_text: messages[0]!.html, parse_mode: 'HTML', link_preview_options: { is_disabled: true } } }],
+      [{ type: 'article', id: 'answer', title: title.slice(0, 256), description: question.slice(0, 256), input_message_content: { message_text: messages[0]!.html, ...HTML } }],
       { cache_time: 60, is_personal: false },
     );
   });
@@ -140,7 +143,7 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
     if (text.startsWith('/')) return; // a command for another bot, or one we do not have
     if (chat.type === 'private') return runFromText(ctx, findCommand(['ask'])!, text);
     const me = ctx.me.username.toLowerCase();
-    const mentioned = (ctx.msg.entities ?? []).some((e) => e.type === 'mention' && text.slice(e.offset + 1, e.offset + e.length).toLowerCase() === me) || text.toLowerCase().includes(`@${me}`);
+    const mentioned = text.toLowerCase().includes(`@${me}`);
     const repliesToBot = ctx.msg.reply_to_message?.from?.id === ctx.me.id;
     if (!mentioned && !repliesToBot) return;
     const question = text.replace(new RegExp(`@${me}\\b`, 'gi'), ' ').trim();
@@ -159,7 +162,7 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
     send: async (subscription, digest) => {
       for (const html of docToHtmlMessages(digest)) {
         try {
-          await bot.api.sendMessage(Number(subscription.chatId), html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+          await bot.api.sendMessage(Number(subscription.chatId), html, HTML);
         } catch (err) {
           if (err instanceof GrammyError) {
             const permanent = err.error_code === 403 || (err.error_code === 400 && /chat not found|not enough rights|CHAT_WRITE_FORBIDDEN/i.test(err.description));

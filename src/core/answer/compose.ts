@@ -220,7 +220,7 @@ function figuresForTime(keys: SeriesKey[], time: TimeSpec, lookup: ClaimLookup, 
   } else if (time.kind === 'asOf') {
     found(lookup.latestCumulative(cumulative, time.date));
   } else {
-    // Keep the catalogue's order: per series, the reported figures and then the derived one.
+    // The figures reported for exactly this period, then those derived from running totals.
     const reported = lookup.intervals(interval, time.start, time.end);
     const derived = deriveAll(cumulative, time.start, time.end, lookup, dir);
     for (const claims of reported) found(claims);
