@@ -1,0 +1,68 @@
+// What `doctor` and `backup` need to know of a database, read with SQL here so the command line
+// only words it.
+import { LATEST_SCHEMA_VERSION, openDatabase, schemaVersion, type Db } from './database.ts';
+
+export interface DatabaseHealth {
+  schemaVersion: number;
+  latestSchemaVersion: number;
+  /** "ok", or what PRAGMA integrity_check found. */
+  integrity: string;
+  brokenReferences: number;
+  journalMode: string;
+  activeClaims: number;
+  disabledDigests: { platform: string; chat: string; reason: string | null }[];
+  failedDeliveriesLastWeek: number;
+  lastImport: { importer: string; at: string } | null;
+}
+
+/** Opens the database read-only, reads its health and closes it; throws if it cannot be opened. */
+export function readHealth(path: string): DatabaseHealth {
+  const db = openDatabase(path, { readonly: true });
+  try {
+    return healthOf(db);
+  } finally {
+    db.close();
+  }
+}
+
+function healthOf(db: Db): DatabaseHealth {
+  const version = schemaVersion(db);
+  const hasDigests = version >= 3;
+  return {
+    schemaVersion: version,
+    latestSchemaVersion: LATEST_SCHEMA_VERSION,
+    integrity: String(db.pragma('integrity_check', { simple: true })),
+    brokenReferences: (db.pragma('foreign_key_check') as unknown[]).length,
+    journalMode: String(db.pragma('journal_mode', { simple: true })),
+    activeClaims: (db.prepare("SELECT count(*) AS n FROM claims WHERE status = 'active'").get() as { n: number }).n,
+    disabledDigests: hasDigests
+      ? (db.prepare("SELECT platform, chat_id AS chat, status_reason AS reason FROM digest_subscriptions WHERE status = 'disabled'").all() as DatabaseHealth['disabledDigests'])
+      : [],
+    failedDeliveriesLastWeek: hasDigests
+      ? (db.prepare("SELECT count(*) AS n FROM digest_deliveries WHERE status = 'failed' AND finished_at > datetime('now', '-7 days')").get() as { n: number }).n
+      : 0,
+    lastImport: (db.prepare('SELECT importer, finished_at AS at FROM import_runs ORDER BY id DESC LIMIT 1').get() as DatabaseHealth['lastImport'] | undefined) ?? null,
+  };
+}
+
+/**
+ * SQLite's online backup: copies page by page, letting writers in between steps, so the bot keeps
+ * answering and writing. Then checks the copy.
+ */
+export async function backupDatabase(sourcePath: string, destination: string): Promise<{ integrity: string; claims: number }> {
+  const db = openDatabase(sourcePath, { readonly: true });
+  try {
+    await db.backup(destination);
+  } finally {
+    db.close();
+  }
+  const copy = openDatabase(destination, { readonly: true });
+  try {
+    return {
+      integrity: String(copy.pragma('integrity_check', { simple: true })),
+      claims: (copy.prepare('SELECT count(*) AS n FROM claims').get() as { n: number }).n,
+    };
+  } finally {
+    copy.close();
+  }
+}
