@@ -33,7 +33,14 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 10_000);
     timer.unref();
-    await Promise.allSettled(running.map((r) => r.stop()));
+    // In order: the scheduler and the sync (put first) stop before the adapters they send through.
+    for (const r of running) {
+      try {
+        await r.stop();
+      } catch (err) {
+        logger.error({ err, part: r.name }, 'could not stop cleanly');
+      }
+    }
     app.close();
     logger.info('stopped');
   };
