@@ -128,8 +128,11 @@ export class LookupRepo implements ClaimLookup {
 
   latestInterval(keys: readonly SeriesKey[]): (Claim | null)[] {
     const dated = this.perSeries(this.statements.latestInterval, keys);
-    const undated = this.perSeries(this.statements.latestIntervalUndated, keys);
-    return dated.map((d, i) => d ?? undated[i] ?? null);
+    // Undated intervals only answer for series without a dated one; only those are looked up.
+    const missing = keys.filter((_, i) => !dated[i]);
+    const undated = this.perSeries(this.statements.latestIntervalUndated, missing);
+    let m = 0;
+    return dated.map((d) => d ?? undated[m++] ?? null);
   }
 
   nearest(keys: readonly SeriesKey[], date: string): Claim[][] {
