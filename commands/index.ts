@@ -12,7 +12,7 @@ export function findCommand(path: readonly string[]): CommandDefinition | undefi
   return COMMANDS.find((c) => c.path.length === path.length && c.path.every((p, i) => p === path[i]));
 }
 
-export { Confirmations, runCommand, refusal } from './run.ts';
+export { Confirmations, runCommand, refusal, replyDoc, isPrivateReply } from './run.ts';
 export { optionSpecs, coerceOption, type OptionSpec } from './options.ts';
 export type { Actor, CommandDefinition, CommandServices, Reply } from './types.ts';
 export { QuestionLimiter, type RateLimits, type Admission } from './rate-limit.ts';

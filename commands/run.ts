@@ -4,8 +4,19 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { bold, doc, item, paragraph, text, type Doc } from '../src/core/doc.ts';
 import type { Finding } from '../src/core/plausibility.ts';
+import { answerToDoc } from '../src/core/answer/to-doc.ts';
 import type { Actor, CommandContext, CommandDefinition, CommandServices, Reply } from './types.ts';
 import { commandName } from './types.ts';
+
+/** What a reply shows, as a neutral doc: an answer's, or the reply's own. */
+export function replyDoc(reply: Reply): Doc {
+  return reply.kind === 'answer' ? answerToDoc(reply.answer) : reply.doc;
+}
+
+/** Refusals, previews and private docs go only to the one who asked. */
+export function isPrivateReply(reply: Reply): boolean {
+  return reply.kind === 'refusal' || reply.kind === 'preview' || (reply.kind === 'doc' && reply.private);
+}
 
 export function refusal(message: string, problems: Finding[] = []): Reply {
   return { kind: 'refusal', doc: doc(null, [paragraph(text(message)), ...problems.map((p) => item(...(p.field ? [bold(p.field)] : []), text(`${p.field ? ': ' : ''}${p.message}`)))]) };

@@ -1,9 +1,8 @@
 // Neutral docs -> Discord: markdown with every piece of text escaped, links masked without
 // previews, and nothing that could ping (allowedMentions is empty too; this is a second guard).
 import { escapeMarkdown, type APIEmbed } from 'discord.js';
-import { answerToDoc } from '../../core/answer/to-doc.ts';
 import { packBlocks, type Block, type Doc, type Span } from '../../core/doc.ts';
-import type { Reply } from '../../../commands/index.ts';
+import { isPrivateReply, replyDoc, type Reply } from '../../../commands/index.ts';
 
 export const MESSAGE_LIMIT = 2000;
 export const EMBED_DESCRIPTION_LIMIT = 4096;
@@ -52,17 +51,9 @@ export type DiscordMessage = { content?: string; embeds?: APIEmbed[]; ephemeral:
 
 /** A reply -> the messages to send, first as the interaction's reply, the rest as follow-ups. */
 export function replyToMessages(reply: Reply): DiscordMessage[] {
-  switch (reply.kind) {
-    case 'answer': {
-      const doc = answerToDoc(reply.answer);
-      // Help and "not understood" are short: plain text reads better than an embed.
-      if (reply.answer.kind !== 'figures' && reply.answer.kind !== 'no_match') return docToMessages(doc).map((content) => ({ content, ephemeral: false }));
-      return docToEmbeds(doc).map((embed) => ({ embeds: [embed], ephemeral: false }));
-    }
-    case 'doc':
-      return reply.private ? docToMessages(reply.doc).map((content) => ({ content, ephemeral: true })) : docToEmbeds(reply.doc).map((embed) => ({ embeds: [embed], ephemeral: false }));
-    case 'refusal':
-    case 'preview':
-      return docToMessages(reply.doc).map((content) => ({ content, ephemeral: true }));
-  }
+  const doc = replyDoc(reply);
+  const ephemeral = isPrivateReply(reply);
+  // Private replies, help and "not understood" are plain text; figures read better in embeds.
+  const plain = ephemeral || (reply.kind === 'answer' && reply.answer.kind !== 'figures' && reply.answer.kind !== 'no_match');
+  return plain ? docToMessages(doc).map((content) => ({ content, ephemeral })) : docToEmbeds(doc).map((embed) => ({ embeds: [embed], ephemeral: false }));
 }

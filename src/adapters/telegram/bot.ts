@@ -2,8 +2,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, GrammyError, HttpError, InlineKeyboard, type Context } from 'grammy';
 import type { BotCommand } from 'grammy/types';
-import { COMMANDS, Confirmations, findCommand, refusal, type Actor, type CommandDefinition, type CommandServices, type QuestionLimiter, type Reply } from '../../../commands/index.ts';
-import { answerToDoc } from '../../core/answer/to-doc.ts';
+import { COMMANDS, Confirmations, findCommand, refusal, replyDoc, type Actor, type CommandDefinition, type CommandServices, type QuestionLimiter, type Reply } from '../../../commands/index.ts';
 import { docToPlainText } from '../../core/doc.ts';
 import type { Logger } from '../../log.ts';
 import { parseArguments, usage } from './arguments.ts';
@@ -34,7 +33,7 @@ const telegramName = (c: CommandDefinition) => c.path.join('_');
 const HTML = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
 const CONFIRM = 'c:';
 /** A reply as plain text, for the places Telegram shows no markup (callback alerts). */
-const replyText = (reply: Reply) => docToPlainText(reply.kind === 'answer' ? answerToDoc(reply.answer) : reply.doc);
+const replyText = (reply: Reply) => docToPlainText(replyDoc(reply));
 const CANCEL = 'x:';
 
 /** Telegram's command menu: everyone's commands for all, every command for administrators. */
@@ -130,7 +129,7 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
     if (options.limiter && options.limiter.admit(actor).kind !== 'answer') return ctx.answerInlineQuery([], { cache_time: 5 });
     const { reply } = confirmations.run(findCommand(['ask'])!, { question }, actor, services, { logger });
     const messages = replyToHtml(reply);
-    const title = reply.kind === 'answer' ? (answerToDoc(reply.answer).title ?? 'lossbot') : 'lossbot';
+    const title = reply.kind === 'answer' ? (replyDoc(reply).title ?? 'lossbot') : 'lossbot';
     await ctx.answerInlineQuery(
       [{ type: 'article', id: 'answer', title: title.slice(0, 256), description: question.slice(0, 256), input_message_content: { message_text: messages[0]!.html, ...HTML } }],
       { cache_time: 60, is_personal: false },

@@ -1,8 +1,7 @@
 // Neutral docs -> Telegram HTML: every piece of text escaped, links as <a>, long answers split
 // under Telegram's 4096-character limit between blocks, never inside a figure.
-import { answerToDoc } from '../../core/answer/to-doc.ts';
 import { packBlocks, type Block, type Doc, type Span } from '../../core/doc.ts';
-import type { Reply } from '../../../commands/index.ts';
+import { isPrivateReply, replyDoc, type Reply } from '../../../commands/index.ts';
 
 export const MESSAGE_LIMIT = 4096;
 
@@ -44,7 +43,7 @@ export interface TelegramMessage {
 }
 
 export function replyToHtml(reply: Reply, limit = MESSAGE_LIMIT): TelegramMessage[] {
-  const doc = reply.kind === 'answer' ? answerToDoc(reply.answer) : reply.doc;
-  const isPrivate = reply.kind === 'refusal' || reply.kind === 'preview' || (reply.kind === 'doc' && reply.private);
+  const doc = replyDoc(reply);
+  const isPrivate = isPrivateReply(reply);
   return docToHtmlMessages(doc, limit).map((html) => ({ html, private: isPrivate }));
 }
