@@ -2,6 +2,7 @@
 // digest, grouped by claimant, each attributed; for running totals, the newest figure and its
 // change. Pure: the changes come in as data.
 import { formatDate } from '../core/dates.ts';
+import { seriesId } from '../core/answer/compose.ts';
 import type { Directory } from '../core/directory.ts';
 import { bold, doc, heading, item, italic, paragraph, text, type Block, type Doc } from '../core/doc.ts';
 import { describeFigure, describeMetric, formatNumber } from '../core/format.ts';
@@ -29,8 +30,6 @@ export interface SeriesHeadline {
   /** The series' newest figure before this digest's changes, if any. */
   before: Claim | null;
 }
-
-export const seriesId = (c: Pick<Claim, 'claimant' | 'subject' | 'metric'>) => `${c.claimant}|${c.subject}|${c.metric}`;
 
 export function inFilter(claim: Claim, filter: DigestFilter): boolean {
   return (!filter.claimants.length || filter.claimants.includes(claim.claimant))

@@ -10,7 +10,8 @@ import type { Logger } from '../log.ts';
 import type { ClaimsRepo } from '../store/claims-repo.ts';
 import type { DigestRepo, Platform, Subscription } from '../store/digest-repo.ts';
 import type { LookupRepo } from '../store/lookup-repo.ts';
-import { composeDigest, emptyDigest, inFilter, isSeriesUpdate, seriesId, type DigestChange, type SeriesHeadline } from './content.ts';
+import { seriesId } from '../core/answer/compose.ts';
+import { composeDigest, emptyDigest, inFilter, isSeriesUpdate, type DigestChange, type SeriesHeadline } from './content.ts';
 
 /** A send that failed. Permanent: the channel is gone or forbids the bot; the subscription stops. */
 export class DeliveryError extends Error {

@@ -18,6 +18,9 @@ export interface SeriesKey {
  * The reads an answer needs. Each takes all the series a question touches and answers per series,
  * in the order given, so a store can serve a broad question with a few queries.
  */
+/** One name for a claimant's series of one metric on one subject, whatever its period kind. */
+export const seriesId = (c: Pick<SeriesKey, 'claimant' | 'subject' | 'metric'>) => `${c.claimant}|${c.subject}|${c.metric}`;
+
 export interface ClaimLookup {
   /** Every series that has an active claim. */
   catalog(): readonly SeriesKey[];
@@ -206,7 +209,6 @@ function figuresForTime(keys: SeriesKey[], time: TimeSpec, lookup: ClaimLookup, 
   const notes: string[] = [];
   const cumulative = keys.filter((k) => k.periodKind === 'cumulative');
   const interval = keys.filter((k) => k.periodKind === 'interval');
-  const seriesOf = (k: SeriesKey) => `${k.claimant}|${k.subject}|${k.metric}`;
   const found = (claims: (Claim | null)[]) => {
     for (const c of claims) if (c) figures.push(figureFromClaim(c, dir));
   };
@@ -214,8 +216,8 @@ function figuresForTime(keys: SeriesKey[], time: TimeSpec, lookup: ClaimLookup, 
     found(lookup.latestCumulative(cumulative, null));
     // Without a time, an interval figure answers only where the claimant keeps no running total.
     if (time.kind === 'unspecified') {
-      const hasCumulative = new Set(cumulative.map(seriesOf));
-      found(lookup.latestInterval(interval.filter((k) => !hasCumulative.has(seriesOf(k)))));
+      const hasCumulative = new Set(cumulative.map(seriesId));
+      found(lookup.latestInterval(interval.filter((k) => !hasCumulative.has(seriesId(k)))));
     }
   } else if (time.kind === 'asOf') {
     found(lookup.latestCumulative(cumulative, time.date));
