@@ -48,6 +48,8 @@ export const ClaimantSchema = z.object({
   party: SlugSchema.nullable().default(null),
   parent: SlugSchema.nullable().default(null),
   aliases: z.array(NameSchema).default([]),
+  /** Groups people name ("western estimates"); the words for each are in data/lexicon/<language>.yaml. */
+  groups: z.array(SlugSchema).optional(),
 });
 export type Claimant = z.infer<typeof ClaimantSchema>;
 
