@@ -119,7 +119,26 @@ export function buildClaimFields(raw: RawClaimInput, base?: ClaimFields): { ok: 
   return { ok: true, fields: parsed.data };
 }
 
-export const ClaimIdSchema = z.coerce
-  .number({ message: 'must be a claim number' })
-  .int({ message: 'must be a whole claim number' })
-  .positive({ message: 'must be a claim number like 12' });
+/** The largest claim id: SQLite's rowids go further, but no database of ours will. */
+export const MAX_CLAIM_ID = 2 ** 31 - 1;
+
+/**
+ * A claim id: a plain positive whole number, typed as digits ("12" or "#12") or given as a number.
+ * "0x1", "1e3", "1.0", "+1" and " 12abc" are refused rather than read as some other claim.
+ */
+export const ClaimIdSchema = z
+  .union([
+    z.number({ message: 'must be a claim number like 12' }),
+    z
+      .string({ message: 'must be a claim number like 12' })
+      .trim()
+      .regex(/^#?[0-9]{1,10}$/, { message: 'must be a claim number like 12, in plain digits' })
+      .transform((s) => Number(s.replace(/^#/, ''))),
+  ])
+  .pipe(
+    z
+      .number()
+      .int({ message: 'must be a whole claim number' })
+      .positive({ message: 'must be a claim number like 12' })
+      .max(MAX_CLAIM_ID, { message: 'there is no claim with a number that large' }),
+  );

@@ -1,6 +1,7 @@
 // The domain model as zod schemas; the types are inferred from them so they cannot drift apart.
 import { z } from 'zod';
-import { isIsoDate } from './dates.ts';
+import { addDays, isIsoDate, toIsoDate } from './dates.ts';
+import { cleanText, normaliseUrl } from './text.ts';
 import {
   AGGREGATIONS,
   CLAIMANT_KINDS,
@@ -24,7 +25,15 @@ export const SlugSchema = z
   .max(64, { message: 'must be at most 64 characters' })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be lower-case letters, digits and dashes' });
 
-const NameSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(200, { message: 'must be at most 200 characters' });
+/**
+ * Free text from outside: control characters, terminal escapes and bidi overrides removed (they
+ * could hide or reorder what a terminal or a chat shows), then trimmed and limited.
+ */
+export function textSchema(max: number) {
+  return z.string().overwrite(cleanText).trim().max(max, { message: `must be at most ${max} characters` });
+}
+
+const NameSchema = textSchema(200).min(1, { message: 'must not be empty' });
 
 export const PartySchema = z.object({
   id: SlugSchema,
@@ -53,26 +62,19 @@ export const ClaimantSchema = z.object({
 });
 export type Claimant = z.infer<typeof ClaimantSchema>;
 
-const HttpUrlSchema = z
+/** One form for every URL: lower-case scheme and host, no credentials or secret query parameters. */
+export const HttpUrlSchema = z
   .string()
   .trim()
   .max(2000, { message: 'must be at most 2000 characters' })
-  .refine(
-    (value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === 'https:' || url.protocol === 'http:';
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must be a full http(s) URL, like https://example.org/article' },
-  );
+  .overwrite((value) => normaliseUrl(value) ?? value)
+  .refine((value) => normaliseUrl(value) === value, { message: 'must be a full http(s) URL, like https://example.org/article' })
+  .max(2000, { message: 'must be at most 2000 characters' });
 
 /** Where a figure was reported. Any part the article does not show stays null rather than guessed. */
 export const SourceSchema = z.object({
   publisher: NameSchema.nullable().default(null),
-  title: z.string().trim().max(500).nullable().default(null),
+  title: textSchema(500).nullable().default(null),
   url: HttpUrlSchema.nullable().default(null),
   publishedOn: IsoDateSchema.nullable().default(null),
 });
@@ -92,16 +94,16 @@ export const ClaimFieldsObject = z.object({
   low: FigureSchema.nullable(),
   high: FigureSchema.nullable(),
   qualifier: z.enum(QUALIFIERS),
-  words: z.string().trim().min(1, { message: 'must give the figure as said, like "nearly 45,000"' }).max(300),
+  words: textSchema(300).min(1, { message: 'must give the figure as said, like "nearly 45,000"' }),
   aggregation: z.enum(AGGREGATIONS).default('total'),
   periodKind: z.enum(PERIOD_KINDS),
   periodStart: IsoDateSchema.nullable().default(null),
   periodEnd: IsoDateSchema.nullable().default(null),
-  periodLabel: z.string().trim().max(200).nullable().default(null),
+  periodLabel: textSchema(200).min(1, { message: 'must not be empty' }).nullable().default(null),
   statedOn: IsoDateSchema.nullable().default(null),
   statedPrecision: z.enum(DATE_PRECISIONS).default('day'),
   conflict: SlugSchema.default(DEFAULT_CONFLICT),
-  note: z.string().trim().max(2000).nullable().default(null),
+  note: textSchema(2000).nullable().default(null),
   isCorrection: z.boolean().default(false),
   source: SourceSchema,
 });
@@ -131,6 +133,54 @@ export function claimFieldProblems(c: ClaimFields): { path: string; message: str
   return problems;
 }
 
+/** Below this no claim is plausible, whatever its conflict (the start of the Soviet-Afghan war is the earliest we hold). */
+export const DATE_FLOOR = '1945-01-01';
+
+export interface DateBounds {
+  /** The earliest date a period may touch: the conflict's start, or DATE_FLOOR when it has none. */
+  earliest: string;
+  /** Today in UTC: a period may end at most a day later (a report dated tomorrow in Kyiv). */
+  today: string;
+  /** Today where it is latest on Earth (UTC+14): a statement or publication dated later has not happened. */
+  latestToday: string;
+}
+
+export function dateBounds(now: Date, conflictStart: string | null): DateBounds {
+  const earliest = conflictStart && conflictStart > DATE_FLOOR ? conflictStart : DATE_FLOOR;
+  return { earliest, today: toIsoDate(now), latestToday: toIsoDate(new Date(now.getTime() + 14 * 3_600_000)) };
+}
+
+/** Dates inside the conflict and not in the future, each problem naming its field. */
+export function claimDateProblems(c: ClaimFields, b: DateBounds): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const lastPeriodDay = addDays(b.today, 1);
+  const period = [['periodStart', c.periodStart], ['periodEnd', c.periodEnd]] as const;
+  for (const [path, value] of period) {
+    if (value === null) continue;
+    if (value < b.earliest) problems.push({ path, message: `${value} is before the conflict began (${b.earliest})` });
+    if (value > lastPeriodDay) problems.push({ path, message: `${value} is in the future (today is ${b.today})` });
+  }
+  const stated = [['statedOn', c.statedOn], ['source.publishedOn', c.source.publishedOn]] as const;
+  for (const [path, value] of stated) {
+    if (value === null) continue;
+    if (value < DATE_FLOOR) problems.push({ path, message: `${value} is before ${DATE_FLOOR}, earlier than any claim this bot holds` });
+    if (value > b.latestToday) problems.push({ path, message: `${value} is in the future (today is ${b.today})` });
+  }
+  return problems;
+}
+
+/**
+ * The last check before a claim is written, on every write path (commands, command line, import,
+ * seed): the schema (limits, clean text, normalised URL), the cross-field rules and the date bounds.
+ * Returns the fields in their stored form.
+ */
+export function checkStorable(fields: unknown, bounds: DateBounds): { ok: true; fields: ClaimFields } | { ok: false; problems: { path: string; message: string }[] } {
+  const parsed = ClaimFieldsSchema.safeParse(fields);
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
+  const problems = claimDateProblems(parsed.data, bounds);
+  return problems.length ? { ok: false, problems } : { ok: true, fields: parsed.data };
+}
+
 export const ClaimFieldsSchema = ClaimFieldsObject.superRefine((c, ctx) => {
   for (const p of claimFieldProblems(c)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
 });
@@ -148,10 +198,11 @@ export const ClaimSchema = ClaimFieldsObject.extend({
 export type Claim = z.infer<typeof ClaimSchema>;
 
 /** Who did a write, for the audit log: a platform-qualified user, like "discord:1234" or "cli:alice". */
-export const ActorSchema = z.string().trim().min(1).max(200);
+export const ActorSchema = textSchema(200).min(1);
 
 export const ReasonSchema = z
   .string({ message: 'a reason is required' })
+  .overwrite(cleanText)
   .trim()
   .min(3, { message: 'must say why, in at least 3 characters' })
   .max(1000, { message: 'must be at most 1000 characters' });

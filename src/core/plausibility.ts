@@ -45,6 +45,17 @@ function upper(p: { low: number | null; high: number | null }): number {
 function lower(p: { low: number | null; high: number | null }): number {
   return p.low ?? 0;
 }
+/**
+ * The most a claim commits to: its high, or for an open-ended "more than N" its N. Used against
+ * the claimant's earlier total, so "more than 5" after 45,000 reads as the step back it is.
+ */
+function statedHigh(p: { low: number | null; high: number | null }): number {
+  return p.high ?? p.low ?? 0;
+}
+/** The least a claim commits to: its low, or for "up to N" its N. */
+function statedLow(p: { low: number | null; high: number | null }): number {
+  return p.low ?? p.high ?? 0;
+}
 function isPoint(p: { low: number | null; high: number | null }): p is { low: number; high: number } {
   return p.low !== null && p.low === p.high;
 }
@@ -62,13 +73,13 @@ export function checkPlausibility(claim: ClaimFields, series: SeriesContext): Pl
 
   if (claim.periodKind === 'cumulative' && claim.aggregation === 'total') {
     const { previous, next } = series;
-    if (previous && upper(claim) < lower(previous) && !claim.isCorrection) {
+    if (previous && statedHigh(claim) < lower(previous) && !claim.isCorrection) {
       errors.push({
         field: 'high',
         message: `the claimant's own earlier cumulative figure (claim #${previous.id}, to ${previous.periodEnd}) is ${fmt(lower(previous))} ${label}; a lower cumulative figure must be marked as a correction`,
       });
     }
-    if (next && lower(claim) > upper(next) && !claim.isCorrection) {
+    if (next && statedLow(claim) > upper(next) && !claim.isCorrection) {
       errors.push({
         field: 'low',
         message: `the claimant's own later cumulative figure (claim #${next.id}, to ${next.periodEnd}) is only ${fmt(upper(next))} ${label}; mark this as a correction if the series was revised`,

@@ -2,10 +2,11 @@
 // place, so the command line and every chat adapter apply the same rules before the same writes.
 import { buildClaimFields, ClaimIdSchema, type RawClaimInput } from '../core/claim-input.ts';
 import { Directory } from '../core/directory.ts';
-import { ActorSchema, describeZodError, ReasonSchema, type Claim, type ClaimFields } from '../core/model.ts';
+import { ActorSchema, claimDateProblems, dateBounds, describeZodError, ReasonSchema, type Claim, type ClaimFields } from '../core/model.ts';
 import { checkPlausibility, type Finding } from '../core/plausibility.ts';
 import type { ClaimsRepo } from '../store/claims-repo.ts';
 import type { ReferenceRepo } from '../store/reference-repo.ts';
+import type { Author } from '../store/moderators-repo.ts';
 
 export type WriteOutcome =
   | { ok: true; claim: Claim; previous?: Claim }
@@ -19,6 +20,8 @@ export interface WriteOptions {
   actor: string;
   /** The moderator has seen these warnings and confirms the write. */
   confirm?: boolean;
+  /** Platform, user id, display name and origin, for the audit row. */
+  author?: Author;
 }
 
 export type Refusal = Extract<WriteOutcome, { ok: false }>;
@@ -72,7 +75,11 @@ export class ClaimsService {
   private checkReferences(fields: ClaimFields): Refusal | null {
     if (!this.directory().claimant(fields.claimant)) return invalid('claimant', `unknown claimant "${fields.claimant}"`);
     if (!this.directory().party(fields.subject)) return invalid('subject', `unknown party "${fields.subject}"`);
-    if (!this.reference.conflict(fields.conflict)) return invalid('conflict', `unknown conflict "${fields.conflict}"`);
+    const conflict = this.reference.conflict(fields.conflict);
+    if (!conflict) return invalid('conflict', `unknown conflict "${fields.conflict}"`);
+    // Dates inside the conflict and not in the future: a claim "as of 9999-12-30" would be every "latest".
+    const dates = claimDateProblems(fields, dateBounds(this.claims.now(), conflict.startedOn));
+    if (dates.length) return { ok: false, kind: 'invalid', problems: dates.map((p) => ({ field: p.path, message: p.message })) };
     return null;
   }
 
@@ -102,6 +109,7 @@ export class ClaimsService {
         actor: actor.data,
         reason: null,
         confirmedWarnings: prepared.warnings.map((w) => w.message),
+        author: options.author,
       });
       return { ok: true, claim };
     });
@@ -118,28 +126,45 @@ export class ClaimsService {
     return { ok: true, claim };
   }
 
-  edit(idRaw: unknown, raw: RawClaimInput, reasonRaw: unknown, options: WriteOptions): WriteOutcome {
+  /** An edit checked as `edit` checks it, without writing: what a preview shows before Confirm. */
+  prepareEdit(idRaw: unknown, raw: RawClaimInput, reasonRaw: unknown): Refusal | { ok: true; old: Claim; fields: ClaimFields; warnings: Finding[]; reason: string } {
     const reason = ReasonSchema.safeParse(reasonRaw);
     if (!reason.success) return invalid('reason', describeZodError(reason.error));
     if (Object.values(raw).every((v) => v === undefined)) return invalid('field', 'name at least one field to change, like --low 45000');
+    const loaded = this.loadActive(idRaw);
+    if (!loaded.ok) return loaded.outcome as Refusal;
+    const old = loaded.claim;
+    const names = this.resolveNames(raw);
+    if (!names.ok) return names.outcome;
+    const built = buildClaimFields(names.raw, old);
+    if (!built.ok) return { ok: false, kind: 'invalid', problems: problemsFromMessage(built.message) };
+    const refProblem = this.checkReferences(built.fields);
+    if (refProblem) return refProblem;
+    const verdict = checkPlausibility(built.fields, this.claims.seriesContext(built.fields, old.lineageId));
+    if (verdict.errors.length) return { ok: false, kind: 'invalid', problems: verdict.errors };
+    return { ok: true, old, fields: built.fields, warnings: verdict.warnings, reason: reason.data };
+  }
+
+  /** A retraction checked without writing: the claim it would withdraw. */
+  prepareRetract(idRaw: unknown, reasonRaw: unknown): Refusal | { ok: true; claim: Claim; reason: string } {
+    const reason = ReasonSchema.safeParse(reasonRaw);
+    if (!reason.success) return invalid('reason', describeZodError(reason.error));
+    const loaded = this.loadActive(idRaw);
+    if (!loaded.ok) return loaded.outcome as Refusal;
+    return { ok: true, claim: loaded.claim, reason: reason.data };
+  }
+
+  edit(idRaw: unknown, raw: RawClaimInput, reasonRaw: unknown, options: WriteOptions): WriteOutcome {
     return this.claims.transaction(() => {
-      const loaded = this.loadActive(idRaw);
-      if (!loaded.ok) return loaded.outcome;
-      const old = loaded.claim;
-      const names = this.resolveNames(raw);
-      if (!names.ok) return names.outcome;
-      const built = buildClaimFields(names.raw, old);
-      if (!built.ok) return { ok: false, kind: 'invalid', problems: problemsFromMessage(built.message) };
-      const refProblem = this.checkReferences(built.fields);
-      if (refProblem) return refProblem;
-      const verdict = checkPlausibility(built.fields, this.claims.seriesContext(built.fields, old.lineageId));
-      if (verdict.errors.length) return { ok: false, kind: 'invalid', problems: verdict.errors };
-      if (verdict.warnings.length && !options.confirm)
-        return { ok: false, kind: 'needs_confirmation', fields: built.fields, warnings: verdict.warnings };
-      const claim = this.claims.supersedeInTransaction(old, built.fields, {
+      const prepared = this.prepareEdit(idRaw, raw, reasonRaw);
+      if (!prepared.ok) return prepared;
+      const { old, fields, warnings, reason } = prepared;
+      if (warnings.length && !options.confirm) return { ok: false, kind: 'needs_confirmation', fields, warnings };
+      const claim = this.claims.supersedeInTransaction(old, fields, {
         actor: options.actor,
-        reason: reason.data,
-        confirmedWarnings: verdict.warnings.map((w) => w.message),
+        reason,
+        confirmedWarnings: warnings.map((w) => w.message),
+        author: options.author,
       });
       return { ok: true, claim, previous: old };
     });
@@ -151,7 +176,7 @@ export class ClaimsService {
     return this.claims.transaction(() => {
       const loaded = this.loadActive(idRaw);
       if (!loaded.ok) return loaded.outcome;
-      const claim = this.claims.retractInTransaction(loaded.claim, { actor: options.actor, reason: reason.data });
+      const claim = this.claims.retractInTransaction(loaded.claim, { actor: options.actor, reason: reason.data, author: options.author });
       return { ok: true, claim, previous: loaded.claim };
     });
   }

@@ -1,11 +1,12 @@
 // Claims and their audit log. Every write is one transaction that also appends its audit row;
 // rows are never rewritten: an edit adds a version, a retraction changes only the status.
 import { z } from 'zod';
-import { ClaimSchema, type Claim, type ClaimFields, type Source } from '../core/model.ts';
+import { checkStorable, ClaimSchema, dateBounds, type Claim, type ClaimFields, type Source } from '../core/model.ts';
 import type { SeriesContext, SeriesPoint } from '../core/plausibility.ts';
 import { addDays, daysBetween } from '../core/dates.ts';
 import type { Metric } from '../core/vocabulary.ts';
 import type { Db } from './database.ts';
+import type { Author } from './moderators-repo.ts';
 
 /** Column names -> the model's; every value is then checked once, by ClaimSchema. */
 function claimFromColumns(r: Record<string, unknown>): unknown {
@@ -59,6 +60,8 @@ export interface AuditEntry {
   after: unknown;
   reason: string | null;
   confirmedWarnings: string[];
+  /** Platform, user id, display name and origin; null on rows written before they were kept. */
+  author: Author | null;
 }
 
 const AuditRow = z
@@ -73,6 +76,11 @@ const AuditRow = z
     after: z.string().nullable(),
     reason: z.string().nullable(),
     confirmed_warnings: z.string(),
+    actor_platform: z.enum(['discord', 'telegram', 'cli']).nullish(),
+    actor_user_id: z.string().nullish(),
+    actor_name: z.string().nullish(),
+    actor_origin: z.string().nullish(),
+    actor_operator_given: z.number().nullish(),
   })
   .transform(
     (r): AuditEntry => ({
@@ -86,6 +94,10 @@ const AuditRow = z
       after: r.after === null ? null : JSON.parse(r.after),
       reason: r.reason,
       confirmedWarnings: z.array(z.string()).parse(JSON.parse(r.confirmed_warnings)),
+      author:
+        r.actor_platform && r.actor_user_id && r.actor_name && r.actor_origin
+          ? { platform: r.actor_platform, userId: r.actor_user_id, name: r.actor_name, origin: r.actor_origin, operatorGiven: r.actor_operator_given === 1 }
+          : null,
     }),
   );
 
@@ -96,6 +108,8 @@ export interface WriteMeta {
   confirmedWarnings?: string[];
   action?: AuditAction;
   seriesKey?: string | null;
+  /** Who, in detail, for the audit row; `actor` stays its one-line name. */
+  author?: Author;
 }
 
 export interface ClaimFilter {
@@ -122,6 +136,11 @@ export class ClaimsRepo {
     private readonly db: Db,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  /** The repository's clock: writes are dated by it, and dates after it are refused. */
+  now(): Date {
+    return this.clock();
+  }
 
   get(id: number): Claim | null {
     const row = this.db.prepare(`${CLAIM_SELECT} WHERE c.id = ?`).get(id);
@@ -240,7 +259,8 @@ export class ClaimsRepo {
       publishedOn: source.publishedOn,
     };
     this.db
-      .prepare('INSERT OR IGNORE INTO sources (publisher, title, url, published_on) VALUES (@publisher, @title, @url, @publishedOn)')
+      // Only the identity index may make this a no-op; a CHECK failure must fail the write, not drop the source.
+      .prepare('INSERT INTO sources (publisher, title, url, published_on) VALUES (@publisher, @title, @url, @publishedOn) ON CONFLICT DO NOTHING')
       .run(params);
     const row = this.db
       .prepare(
@@ -251,7 +271,12 @@ export class ClaimsRepo {
     return row.id;
   }
 
-  private insertRow(fields: ClaimFields, lineage: { lineageId: number; version: number } | null, meta: WriteMeta): Claim {
+  private insertRow(unchecked: ClaimFields, lineage: { lineageId: number; version: number } | null, meta: WriteMeta): Claim {
+    // The last guard on every write: what is stored is what every read and digest can render.
+    const conflict = this.db.prepare('SELECT started_on AS startedOn FROM conflicts WHERE id = ?').get(unchecked.conflict) as { startedOn: string | null } | undefined;
+    const checked = checkStorable(unchecked, dateBounds(this.clock(), conflict?.startedOn ?? null));
+    if (!checked.ok) throw new Error(`refusing to store an invalid claim: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    const fields = checked.fields;
     const id = ((this.db.prepare('SELECT ifnull(max(id), 0) + 1 AS id FROM claims').get() as { id: number }).id);
     this.db
       .prepare(
@@ -280,8 +305,10 @@ export class ClaimsRepo {
   private audit(action: AuditAction, claim: Claim, before: Claim | null, after: Claim | null, meta: WriteMeta): void {
     this.db
       .prepare(
-        `INSERT INTO audit_log (at, actor, action, claim_id, lineage_id, before, after, reason, confirmed_warnings)
-         VALUES (@at, @actor, @action, @claimId, @lineageId, @before, @after, @reason, @warnings)`,
+        `INSERT INTO audit_log (at, actor, action, claim_id, lineage_id, before, after, reason, confirmed_warnings,
+           actor_platform, actor_user_id, actor_name, actor_origin, actor_operator_given)
+         VALUES (@at, @actor, @action, @claimId, @lineageId, @before, @after, @reason, @warnings,
+           @authorPlatform, @authorUserId, @authorName, @authorOrigin, @authorOperatorGiven)`,
       )
       .run({
         at: this.clock().toISOString(),
@@ -293,6 +320,11 @@ export class ClaimsRepo {
         after: after ? JSON.stringify(snapshot(after)) : null,
         reason: meta.reason,
         warnings: JSON.stringify(meta.confirmedWarnings ?? []),
+        authorPlatform: meta.author?.platform ?? null,
+        authorUserId: meta.author?.userId ?? null,
+        authorName: meta.author?.name ?? null,
+        authorOrigin: meta.author?.origin ?? null,
+        authorOperatorGiven: meta.author ? (meta.author.operatorGiven ? 1 : 0) : null,
       });
   }
 
