@@ -2,9 +2,10 @@
 // cumulative claims. Pure: the files' texts in, validated claims out; every refusal names the
 // file, the record and the field.
 import { z } from 'zod';
-import { addDays, isIsoDate } from '../core/dates.ts';
+import { addDays, isIsoDate, toIsoDate } from '../core/dates.ts';
 import { describeFigure, formatNumber } from '../core/format.ts';
-import type { ClaimFields } from '../core/model.ts';
+import { checkStorable, dateBounds, type ClaimFields } from '../core/model.ts';
+import { cleanText } from '../core/text.ts';
 import { DEFAULT_CONFLICT, INVASION_START, type Metric, type Qualifier } from '../core/vocabulary.ts';
 
 export const UA_GS_CLAIMANT = 'general-staff-ukraine';
@@ -44,7 +45,16 @@ export interface InputFile {
 export interface ImportedClaim {
   seriesKey: string;
   fields: ClaimFields;
+  /**
+   * Sentences of the stored note this import cannot know (the corrections file was not given):
+   * kept from the stored version, so importing with or without that file changes nothing.
+   */
+  keepFromStoredNote?: RegExp;
 }
+
+/** The note a corrections file adds to a report's figure. */
+const CORRECTION_NOTE = /This report includes a correction of [^.]*\(dataset corrections file\)\./g;
+const correctionNote = (delta: number) => `This report includes a correction of ${delta > 0 ? '+' : ''}${formatNumber(delta)} to earlier totals (dataset corrections file).`;
 
 export interface ParsedImport {
   claims: ImportedClaim[];
@@ -53,15 +63,21 @@ export interface ParsedImport {
   ignoredFields: Record<string, number>;
 }
 
-const Count = z.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).nonnegative({ message: 'must not be negative' });
-const Delta = z.number({ message: 'must be a number' }).int({ message: 'must be a whole number' });
+const Count = z.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).nonnegative({ message: 'must not be negative' }).max(1e12, { message: 'is implausibly large' });
+const Delta = z.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(-1e12, { message: 'is implausibly large' }).max(1e12, { message: 'is implausibly large' });
 const ReportDate = z.string({ message: 'is missing' }).refine(isIsoDate, { message: 'must be a date written YYYY-MM-DD' });
 
+/** Text from the file, made safe to echo: no control characters, at most 80 characters. */
+const shown = (text: string) => cleanText(text).slice(0, 80);
+
 function fail(file: InputFile, index: number | null, record: Record<string, unknown> | null, field: string | null, message: string): never {
-  const date = record && typeof record.date === 'string' ? ` (${record.date})` : '';
+  const date = record && typeof record.date === 'string' && Object.hasOwn(record, 'date') ? ` (${shown(record.date)})` : '';
   const where = index === null ? file.name : `${file.name}, record ${index + 1}${date}`;
-  throw new ImportInputError(`${where}${field ? `, field "${field}"` : ''}: ${message}`);
+  throw new ImportInputError(`${where}${field ? `, field ${JSON.stringify(shown(field))}` : ''}: ${cleanText(message)}`);
 }
+
+/** Own keys only: "__proto__", "constructor" or "toString" in a file are unknown fields, not the object's machinery. */
+const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
 function readRecords(file: InputFile): Record<string, unknown>[] {
   let data: unknown;
@@ -77,12 +93,15 @@ function readRecords(file: InputFile): Record<string, unknown>[] {
   return data as Record<string, unknown>[];
 }
 
-/** Checks dates (present, valid, strictly increasing) and figures; `numbers` validates each figure. */
-function checkRecords(file: InputFile, records: Record<string, unknown>[], numbers: z.ZodType<number>, figureFields: (key: string) => boolean): void {
+/** Checks dates (present, valid, after the invasion, not in the future, strictly increasing) and figures; `numbers` validates each figure. */
+function checkRecords(file: InputFile, records: Record<string, unknown>[], numbers: z.ZodType<number>, figureFields: (key: string) => boolean, today: string): void {
   let previous = '';
   records.forEach((r, i) => {
-    const date = ReportDate.safeParse(r.date);
+    const date = ReportDate.safeParse(Object.hasOwn(r, 'date') ? r.date : undefined);
     if (!date.success) fail(file, i, r, 'date', date.error.issues[0]!.message);
+    // The report dated D counts losses to the end of D-1: the first report is the day after the invasion.
+    if (date.data <= INVASION_START) fail(file, i, r, 'date', `${date.data} is not after the invasion began (${INVASION_START})`);
+    if (date.data > addDays(today, 1)) fail(file, i, r, 'date', `${date.data} is in the future (today is ${today})`);
     if (date.data <= previous) fail(file, i, r, 'date', `out of order: ${date.data} comes after ${previous}`);
     previous = date.data;
     for (const [key, value] of Object.entries(r)) {
@@ -129,36 +148,39 @@ export interface ImportInputs {
   corrections?: InputFile;
   /** Where each file came from, for the claims' source: its URL when imported from one. */
   sourceUrls?: { personnel: string | null; equipment: string | null };
+  /** Now, for refusing report dates in the future (default: the system clock). */
+  now?: Date;
 }
 
 export function parseUaGeneralStaff(inputs: ImportInputs): ParsedImport {
   const personnel = readRecords(inputs.personnel);
   const equipment = readRecords(inputs.equipment);
   const corrections = inputs.corrections ? readRecords(inputs.corrections) : [];
-  const knownEquipment = (k: string) => k in EQUIPMENT_FIELDS || (EARLY_VEHICLE_FIELDS as readonly string[]).includes(k);
-  checkRecords(inputs.personnel, personnel, Count, (k) => k === 'personnel' || k === 'POW');
-  checkRecords(inputs.equipment, equipment, Count, knownEquipment);
-  if (inputs.corrections) checkRecords(inputs.corrections, corrections, Delta, (k) => !NOT_FIGURES.has(k));
+  const now = inputs.now ?? new Date();
+  const today = toIsoDate(now);
+  const knownEquipment = (k: string) => Object.hasOwn(EQUIPMENT_FIELDS, k) || (EARLY_VEHICLE_FIELDS as readonly string[]).includes(k);
+  checkRecords(inputs.personnel, personnel, Count, (k) => k === 'personnel' || k === 'POW', today);
+  checkRecords(inputs.equipment, equipment, Count, knownEquipment, today);
+  if (inputs.corrections) checkRecords(inputs.corrections, corrections, Delta, (k) => !NOT_FIGURES.has(k), today);
   personnel.forEach((r, i) => {
-    if (r.personnel === undefined) fail(inputs.personnel, i, r, 'personnel', 'is missing');
-    if (r['personnel*'] !== undefined && !(String(r['personnel*']) in PERSONNEL_QUALIFIERS))
+    if (!Object.hasOwn(r, 'personnel')) fail(inputs.personnel, i, r, 'personnel', 'is missing');
+    if (Object.hasOwn(r, 'personnel*') && own(PERSONNEL_QUALIFIERS, String(r['personnel*'])) === undefined)
       fail(inputs.personnel, i, r, 'personnel*', `must be "about" or "more", not ${JSON.stringify(r['personnel*'])}`);
   });
 
-  const ignoredFields: Record<string, number> = {};
-  const ignore = (k: string) => (ignoredFields[k] = (ignoredFields[k] ?? 0) + 1);
+  const ignoredCounts = new Map<string, number>();
+  const ignore = (k: string) => ignoredCounts.set(shown(k), (ignoredCounts.get(shown(k)) ?? 0) + 1);
   // Corrections announced in a report: kept as a note on that report's figure.
   const correctionNotes = new Map<string, string>();
   for (const r of corrections) {
     for (const [key, value] of Object.entries(r)) {
       if (NOT_FIGURES.has(key) || value === 0) continue;
-      const metric = key === 'personnel' ? 'personnel' : EQUIPMENT_FIELDS[key];
+      const metric = key === 'personnel' ? 'personnel' : own(EQUIPMENT_FIELDS, key);
       if (!metric) {
         ignore(`corrections: ${key}`);
         continue;
       }
-      const delta = value as number;
-      correctionNotes.set(`${metric}:${r.date as string}`, `This report includes a correction of ${delta > 0 ? '+' : ''}${formatNumber(delta)} to earlier totals (dataset corrections file).`);
+      correctionNotes.set(`${metric}:${r.date as string}`, correctionNote(value as number));
     }
   }
 
@@ -169,30 +191,36 @@ export function parseUaGeneralStaff(inputs: ImportInputs): ParsedImport {
     publishedOn: date,
   });
   const claims: ImportedClaim[] = [];
-  const add = (metric: Metric, date: string, value: number, qualifier: Qualifier, extraNote: string | null = null) => {
+  const bounds = dateBounds(now, INVASION_START);
+  const add = (file: InputFile, index: number, record: Record<string, unknown>, field: string, metric: Metric, date: string, value: number, qualifier: Qualifier, extraNote: string | null = null) => {
     const notes = [extraNote, correctionNotes.get(`${metric}:${date}`) ?? null].filter(Boolean);
     const url = (metric === 'personnel' || metric === 'captured' ? inputs.sourceUrls?.personnel : inputs.sourceUrls?.equipment) ?? null;
-    claims.push(claimFor(metric, date, value, qualifier, source(date, url), notes.length ? notes.join(' ') : null));
+    const claim = claimFor(metric, date, value, qualifier, source(date, url), notes.length ? notes.join(' ') : null);
+    // The same check as every other write, so nothing reaches the store that a read cannot render.
+    const checked = checkStorable(claim.fields, bounds);
+    if (!checked.ok) fail(file, index, record, field, checked.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+    claims.push({ ...claim, fields: checked.fields, ...(inputs.corrections ? {} : { keepFromStoredNote: CORRECTION_NOTE }) });
   };
 
-  for (const r of personnel) {
+  personnel.forEach((r, i) => {
     const date = r.date as string;
-    add('personnel', date, r.personnel as number, PERSONNEL_QUALIFIERS[String(r['personnel*'] ?? '')] ?? 'exact');
-    if (r.POW !== undefined) add('captured', date, r.POW as number, 'exact');
+    add(inputs.personnel, i, r, 'personnel', 'personnel', date, r.personnel as number, own(PERSONNEL_QUALIFIERS, String(r['personnel*'] ?? '')) ?? 'exact');
+    if (Object.hasOwn(r, 'POW') && r.POW !== undefined) add(inputs.personnel, i, r, 'POW', 'captured', date, r.POW as number, 'exact');
     for (const k of Object.keys(r)) if (!['date', 'day', 'personnel', 'personnel*', 'POW'].includes(k)) ignore(k);
-  }
-  for (const r of equipment) {
+  });
+  equipment.forEach((r, i) => {
     const date = r.date as string;
     for (const [key, value] of Object.entries(r)) {
-      const metric = EQUIPMENT_FIELDS[key];
-      if (metric) add(metric, date, value as number, 'exact');
+      const metric = own(EQUIPMENT_FIELDS, key);
+      if (metric) add(inputs.equipment, i, r, key, metric, date, value as number, 'exact');
       else if (!NOT_FIGURES.has(key) && !(EARLY_VEHICLE_FIELDS as readonly string[]).includes(key)) ignore(key);
     }
-    const [auto, fuel] = EARLY_VEHICLE_FIELDS.map((k) => r[k] as number | undefined);
-    if (r['vehicles and fuel tanks'] === undefined && (auto !== undefined || fuel !== undefined)) {
-      add('vehicles', date, (auto ?? 0) + (fuel ?? 0), 'exact', `Reported then as ${formatNumber(auto ?? 0)} military vehicles and ${formatNumber(fuel ?? 0)} fuel tanks; summed, as the General Staff has counted them together since 1 May 2022.`);
+    const [auto, fuel] = EARLY_VEHICLE_FIELDS.map((k) => (Object.hasOwn(r, k) ? (r[k] as number | undefined) : undefined));
+    if (!Object.hasOwn(r, 'vehicles and fuel tanks') && (auto !== undefined || fuel !== undefined)) {
+      add(inputs.equipment, i, r, 'military auto', 'vehicles', date, (auto ?? 0) + (fuel ?? 0), 'exact', `Reported then as ${formatNumber(auto ?? 0)} military vehicles and ${formatNumber(fuel ?? 0)} fuel tanks; summed, as the General Staff has counted them together since 1 May 2022.`);
     }
-  }
+  });
+  const ignoredFields = Object.fromEntries(ignoredCounts);
 
   // A total lower than the one before is the General Staff correcting itself: marked, not refused.
   const last = new Map<Metric, number>();

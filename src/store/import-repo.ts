@@ -1,11 +1,22 @@
 // Bulk writes for imported series: one transaction per import, prepared statements, and a
 // comparison with what is already there so that re-importing the same data writes nothing.
-import type { ClaimFields } from '../core/model.ts';
+import { checkStorable, dateBounds, type ClaimFields } from '../core/model.ts';
 import type { Db } from './database.ts';
 
 export interface SeriesClaim {
   seriesKey: string;
   fields: ClaimFields;
+  /** Sentences of the stored note that this import has no say about: kept from the stored version. */
+  keepFromStoredNote?: RegExp;
+}
+
+/** The note with the stored version's sentences the import cannot know added back. */
+function withKeptNote(c: SeriesClaim, storedNote: string | null): ClaimFields {
+  if (!c.keepFromStoredNote || !storedNote) return c.fields;
+  const kept = storedNote.match(new RegExp(c.keepFromStoredNote.source, c.keepFromStoredNote.flags.includes('g') ? c.keepFromStoredNote.flags : `${c.keepFromStoredNote.flags}g`)) ?? [];
+  const fresh = (c.fields.note ?? '').replace(c.keepFromStoredNote, '').trim();
+  const note = [fresh, ...kept].filter(Boolean).join(' ');
+  return { ...c.fields, note: note || null };
 }
 
 export interface ImportSummary {
@@ -60,15 +71,15 @@ export class ImportRepo {
   importSeries(claims: readonly SeriesClaim[], meta: ImportMeta): ImportSummary {
     const db = this.db;
     const prefix = `${meta.importer}:`;
-    const existingRows = db
+    const readExisting = db
       .prepare(
         `SELECT id, lineage_id, version, series_key, low, high, qualifier, words, note, is_correction, period_end, stated_on,
            (SELECT a.action FROM audit_log a WHERE a.lineage_id = claims.lineage_id AND a.claim_id = claims.id ORDER BY a.id LIMIT 1) AS origin
          FROM claims WHERE status = 'active' AND series_key >= ? AND series_key < ?`,
-      )
-      .all(prefix, `${meta.importer};`) as ExistingRow[];
-    const existing = new Map(existingRows.map((r) => [r.series_key, r]));
-    const insertSource = db.prepare('INSERT OR IGNORE INTO sources (publisher, title, url, published_on) VALUES (?, ?, ?, ?)');
+      );
+    const conflictStart = db.prepare('SELECT started_on AS startedOn FROM conflicts WHERE id = ?');
+    // Only the identity index may make this a no-op; a CHECK failure must fail the import.
+    const insertSource = db.prepare('INSERT INTO sources (publisher, title, url, published_on) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
     const findSource = db.prepare(
       `SELECT id FROM sources WHERE ifnull(publisher,'') = ifnull(?,'') AND ifnull(title,'') = ifnull(?,'') AND ifnull(url,'') = ifnull(?,'') AND ifnull(published_on,'') = ifnull(?,'')`,
     );
@@ -103,7 +114,17 @@ export class ImportRepo {
     const work = () => {
       // An old version points at its successor before the successor exists; checked at commit.
       db.pragma('defer_foreign_keys = ON');
-      const at = this.clock().toISOString();
+      // Read inside the write transaction: a second import that finished a moment ago is seen,
+      // not collided with.
+      const existing = new Map((readExisting.all(prefix, `${meta.importer};`) as ExistingRow[]).map((r) => [r.series_key, r]));
+      const now = this.clock();
+      const bounds = new Map<string, ReturnType<typeof dateBounds>>();
+      const boundsFor = (conflict: string) => {
+        let b = bounds.get(conflict);
+        if (!b) bounds.set(conflict, (b = dateBounds(now, (conflictStart.get(conflict) as { startedOn: string | null } | undefined)?.startedOn ?? null)));
+        return b;
+      };
+      const at = now.toISOString();
       let nextId = (db.prepare('SELECT ifnull(max(id), 0) AS n FROM claims').get() as { n: number }).n + 1;
       let added = 0;
       let changed = 0;
@@ -111,10 +132,12 @@ export class ImportRepo {
       const total = claims.length;
       claims.forEach((c, i) => {
         if (meta.onProgress && i % 1000 === 0) meta.onProgress(i, total);
-        const f = c.fields;
         const old = existing.get(c.seriesKey);
         // A moderator's correction stands until the source itself revises the figure.
         const baseline = old && old.origin !== 'import' ? ((lastImported.get(old.lineage_id) as ExistingRow | undefined) ?? old) : old;
+        const checked = checkStorable(withKeptNote(c, baseline?.note ?? null), boundsFor(c.fields.conflict));
+        if (!checked.ok) throw new Error(`refusing to store an invalid claim (${c.seriesKey}): ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+        const f = checked.fields;
         if (old && baseline && sameFigure(baseline, f)) {
           unchanged++;
           return;
