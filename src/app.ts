@@ -35,7 +35,11 @@ export interface AppOptions {
 }
 
 export function openApp(options: AppOptions): App {
-  const db = openDatabase(options.databasePath);
+  const db = openDatabase(options.databasePath, { backupBeforeMigration: options.backupDir });
+  /** Owners, configured moderators, the home Discord server and listed Telegram chats. */
+  access?: AccessConfig;
+  /** Where the copy taken before a migration goes (default: beside the database). */
+  backupDir?: string | undefined;
   try {
     const claims = new ClaimsRepo(db, options.clock);
     const reference = new ReferenceRepo(db);

@@ -1,4 +1,8 @@
-// Every setting, read once from the environment and validated; nothing else reads process.env.
+// Every setting, read once from the environment (over a .env file) and validated; nothing else
+// reads process.env.
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { describeZodError } from './core/model.ts';
 import { DEFAULT_DATABASE_PATH } from './paths.ts';
@@ -30,14 +34,32 @@ const positiveInt = (fallback: number) =>
 
 const httpUrl = optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), { message: 'must be an http(s) address' });
 
+/** A port number 1-65535, or undefined when unset. */
+const port = optionalText.transform((v, ctx) => {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 65_535) ctx.addIssue({ code: 'custom', message: `must be a port number from 1 to 65535, not "${v}"` });
+  return n;
+});
+
 export const ConfigSchema = z
   .object({
     DATABASE_PATH: optionalText.transform((v) => v ?? DEFAULT_DATABASE_PATH),
     LOG_LEVEL: optionalText.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()).transform((v) => v ?? 'info'),
+    /** json: one JSON object a line (for log collectors); pretty: readable lines; auto: pretty on a terminal. */
+    LOG_FORMAT: optionalText.pipe(z.enum(['auto', 'json', 'pretty']).optional()).transform((v) => v ?? 'auto'),
+    /** Logs to this file instead of stderr (the console chat logs nowhere else). */
+    LOG_FILE: optionalText,
+    /** An HTTP health endpoint on 127.0.0.1 at this port (GET /health). */
+    HEALTH_PORT: port,
+    /** Daily online backups into this folder, keeping the newest BACKUP_KEEP. */
+    BACKUP_DIR: optionalText,
+    BACKUP_KEEP: positiveInt(7),
+    /** An adapter that cannot reach its platform for this long gives up, and the process exits non-zero. */
+    OFFLINE_EXIT_SECONDS: positiveInt(300),
     DISCORD_TOKEN: optionalText,
     DISCORD_APPLICATION_ID: optionalText.refine((v) => v === undefined || snowflake.test(v), { message: 'must be the numeric application id' }),
     DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || snowflake.test(v), { message: 'must be a numeric server (guild) id' }),
-    DISCORD_MODERATOR_ROLE_IDS: idList('role'),
     /** A proxy or a local test server in place of https://discord.com/api. */
     DISCORD_API_BASE: httpUrl,
     TELEGRAM_BOT_TOKEN: optionalText,
@@ -61,7 +83,20 @@ export const ConfigSchema = z
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/**
+ * Reads a .env file into the environment when there is one (by default ./.env). Variables already
+ * in the environment win over the file, as with node --env-file. Returns the file read, if any.
+ */
+export function applyEnvFile(path = '.env', env: NodeJS.ProcessEnv = process.env): string | null {
+  const file = resolve(path);
+  if (!existsSync(file)) return null;
+  for (const [key, value] of Object.entries(parseEnv(readFileSync(file, 'utf8')))) if (env[key] === undefined) env[key] = value;
+  return file;
+}
+
+/** The configuration; from the process's own environment, ./.env is read first (the environment wins). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  if (env === process.env) applyEnvFile('.env', env);
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) throw new Error(`configuration: ${describeZodError(parsed.error)}`);
   return parsed.data;

@@ -1,6 +1,7 @@
-// Structured logs (pino, JSON lines on stderr). Tokens never reach a log line: known secret keys
+// Structured logs (pino): JSON lines for collectors, readable lines on a terminal. Tokens never reach a log line: known secret keys
 // are redacted, and bot tokens are scrubbed from any message or error text.
 import { pino, type Logger } from 'pino';
+import { PinoPretty } from 'pino-pretty';
 
 export type { Logger };
 
@@ -32,4 +33,23 @@ export function createLogger(level: string, destination: NodeJS.WritableStream =
     },
     destination as pino.DestinationStream,
   );
+}
+
+export interface LogSettings {
+  LOG_LEVEL: string;
+  LOG_FORMAT: 'auto' | 'json' | 'pretty';
+  LOG_FILE?: string | undefined;
+}
+
+/**
+ * The service's logger: to LOG_FILE when set (JSON), else to stderr, readable there when it is a
+ * terminal (or LOG_FORMAT=pretty) and JSON otherwise. `quietOnTerminal` is for the console chat,
+ * whose answers must not be interleaved with log lines: without LOG_FILE it logs nothing.
+ */
+export function createServiceLogger(settings: LogSettings, options: { quietOnTerminal?: boolean } = {}): Logger {
+  if (settings.LOG_FILE) return createLogger(settings.LOG_LEVEL, pino.destination({ dest: settings.LOG_FILE, mkdir: true, sync: true }) as unknown as NodeJS.WritableStream);
+  if (options.quietOnTerminal) return createLogger('silent');
+  const pretty = settings.LOG_FORMAT === 'pretty' || (settings.LOG_FORMAT === 'auto' && process.stderr.isTTY);
+  if (!pretty) return createLogger(settings.LOG_LEVEL);
+  return createLogger(settings.LOG_LEVEL, PinoPretty({ destination: 2, sync: true, colorize: Boolean(process.stderr.isTTY), translateTime: 'SYS:yyyy-mm-dd HH:MM:ss', ignore: 'pid,hostname' }));
 }

@@ -1,84 +1,146 @@
-// `npm start`: wires what the configuration enables. Discord when DISCORD_TOKEN is set, Telegram
-// when TELEGRAM_BOT_TOKEN is set (both at once if both are); with neither, a console chat.
-import { openApp } from './app.ts';
+// `npm start`: wires what the configuration enables, and nothing else. Discord when DISCORD_TOKEN
+// is set, Telegram when TELEGRAM_BOT_TOKEN is set (both at once if both are); with neither, a
+// console chat for a person at a terminal, and otherwise a clear refusal to run.
+import { openApp, type App } from './app.ts';
 import { runConsoleChat } from './adapters/cli/console-chat.ts';
 import { startDiscordBot } from './adapters/discord/bot.ts';
 import { startTelegramBot } from './adapters/telegram/bot.ts';
-import { loadConfig } from './config.ts';
+import { accessConfig, loadConfig, type Config } from './config.ts';
 import { QuestionLimiter } from '../commands/index.ts';
-import { createLogger } from './log.ts';
+import { createServiceLogger, type Logger } from './log.ts';
 import { startDailySync } from './ingest/daily-sync.ts';
+import { Supervisor } from './service/supervisor.ts';
+import { startHealthServer } from './service/health-server.ts';
+import { startBackupSchedule } from './service/backups.ts';
+import { liveStatus } from './store/health.ts';
+
+/** How long a shutdown may take before the process exits anyway (supervisors wait about 10 s). */
+const SHUTDOWN_DEADLINE_MS = 8_000;
 
 interface Running {
   name: string;
   stop(): Promise<void>;
 }
 
+/** Exit codes a supervisor can tell apart: 0 stopped on request, 1 failed, 2 nothing to run. */
+const EXIT = { ok: 0, failed: 1, notConfigured: 2 } as const;
+
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
-  const app = openApp({ databasePath: config.DATABASE_PATH, logger });
-  const running: Running[] = [];
-  const limiter = new QuestionLimiter({ perUser: config.RATE_LIMIT_USER_PER_MINUTE, perChat: config.RATE_LIMIT_CHAT_PER_MINUTE, windowMs: 60_000 });
-  let shuttingDown = false;
-
-  // Stop receiving, let what is in flight finish (handlers are synchronous over SQLite, so a
-  // stopped adapter has nothing half-done), then close the database.
-  const shutdown = async (signal: string) => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    logger.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => {
-      logger.error('shutdown took longer than 10 s; exiting');
-      process.exit(1);
-    }, 10_000);
-    timer.unref();
-    // In order: the scheduler and the sync (put first) stop before the adapters they send through.
-    for (const r of running) {
-      try {
-        await r.stop();
-      } catch (err) {
-        logger.error({ err, part: r.name }, 'could not stop cleanly');
-      }
+  const hasChat = Boolean(config.DISCORD_TOKEN || config.TELEGRAM_BOT_TOKEN);
+  if (!hasChat && !process.stdin.isTTY) {
+    process.stderr.write(
+      'lossbot: nothing to run. Set DISCORD_TOKEN and/or TELEGRAM_BOT_TOKEN (see .env.example); the console chat opens only for a person at a terminal.\n',
+    );
+    process.exitCode = EXIT.notConfigured;
+    return;
+  }
+  // The console chat prints answers on the terminal: its logs go to LOG_FILE or nowhere.
+  const logger = createServiceLogger(config, { quietOnTerminal: !hasChat });
+  const app = openApp({ databasePath: config.DATABASE_PATH, logger, backupDir: config.BACKUP_DIR, access: accessConfig(config) });
+  if (!hasChat) {
+    try {
+      await runConsoleChat(app, process.stdin, process.stdout);
+    } finally {
+      app.close();
     }
-    app.close();
-    logger.info('stopped');
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    return;
+  }
+  await runService(config, app, logger);
+}
 
+async function runService(config: Config, app: App, logger: Logger): Promise<void> {
+  const running: Running[] = [];
+  let shuttingDown: Promise<void> | null = null;
+
+  // Stop receiving, let what is in flight finish, close the database, then exit with `code`.
+  const shutdown = (reason: string, code: number): Promise<void> => {
+    if (shuttingDown) {
+      logger.info({ reason }, 'already shutting down');
+      if (code !== EXIT.ok) process.exitCode = code;
+      return shuttingDown;
+    }
+    process.exitCode = code;
+    logger.info({ reason }, 'shutting down');
+    const deadline = setTimeout(() => {
+      logger.error(`shutdown took longer than ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting`);
+      process.exit(EXIT.failed);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    shuttingDown = (async () => {
+      // In order: what sends (digests, sync, backups) stops before the adapters it sends through.
+      for (const part of running) {
+        try {
+          await part.stop();
+        } catch (err) {
+          logger.error({ err, part: part.name }, 'could not stop cleanly');
+        }
+      }
+      supervisor.stop();
+      app.close();
+      logger.info({ exitCode: process.exitCode }, 'stopped');
+      // Whatever a library left open (a socket, a timer), the process ends here.
+      process.exit(process.exitCode ?? EXIT.ok);
+    })();
+    return shuttingDown;
+  };
+
+  const supervisor = new Supervisor({
+    logger,
+    offlineLimitMs: config.OFFLINE_EXIT_SECONDS * 1000,
+    onFatal: (reason) => void shutdown(`fatal: ${reason}`, EXIT.failed),
+  });
+  // Every signal is handled, not only the first: a second SIGTERM while stopping is logged.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal, EXIT.ok));
+
+  const limiter = new QuestionLimiter({ perUser: config.RATE_LIMIT_USER_PER_MINUTE, perChat: config.RATE_LIMIT_CHAT_PER_MINUTE, windowMs: 60_000 });
   try {
+    if (config.HEALTH_PORT) {
+      const health = await startHealthServer(config.HEALTH_PORT, { parts: () => supervisor.status(), healthy: () => supervisor.healthy(), database: () => liveStatus(app.db) }, logger);
+      running.push({ name: 'health', stop: health.close });
+    }
     if (config.DISCORD_TOKEN) {
-      const bot = await startDiscordBot({ token: config.DISCORD_TOKEN, services: app, moderatorRoleIds: config.DISCORD_MODERATOR_ROLE_IDS, logger, apiBase: config.DISCORD_API_BASE, limiter });
-      running.push({ name: 'discord', stop: bot.stop });
+      const bot = await startDiscordBot({
+        token: config.DISCORD_TOKEN,
+        services: app,
+        logger,
+        apiBase: config.DISCORD_API_BASE,
+        limiter,
+        status: supervisor.part('discord'),
+      });
+      running.unshift({ name: 'discord', stop: bot.stop });
     }
     if (config.TELEGRAM_BOT_TOKEN) {
-      const bot = await startTelegramBot({ token: config.TELEGRAM_BOT_TOKEN, services: app, moderatorIds: config.TELEGRAM_MODERATOR_IDS, logger, apiRoot: config.TELEGRAM_API_ROOT, limiter });
-      running.push({ name: 'telegram', stop: bot.stop });
+      const bot = await startTelegramBot({
+        token: config.TELEGRAM_BOT_TOKEN,
+        services: app,
+        logger,
+        apiRoot: config.TELEGRAM_API_ROOT,
+        limiter,
+        status: supervisor.part('telegram'),
+        offlineLimitMs: config.OFFLINE_EXIT_SECONDS * 1000,
+      });
+      running.unshift({ name: 'telegram', stop: bot.stop });
     }
-  } catch (error) {
-    await shutdown('startup failure');
-    throw error;
+  } catch (err) {
+    logger.fatal({ err }, 'could not start');
+    await shutdown('startup failure', EXIT.failed);
+    return;
   }
   if (config.UA_GS_PERSONNEL_URL && config.UA_GS_EQUIPMENT_URL) {
     const sync = startDailySync(app.db, { personnel: config.UA_GS_PERSONNEL_URL, equipment: config.UA_GS_EQUIPMENT_URL, corrections: config.UA_GS_CORRECTIONS_URL }, logger);
     running.unshift({ name: 'sync', stop: async () => { sync.stop(); await sync.ready; } });
   }
-  if (running.some((r) => r.name === 'discord' || r.name === 'telegram')) {
-    app.digests.start();
-    // Stopped first: no digest starts while the adapters shut down.
-    running.unshift({ name: 'digests', stop: () => app.digests.stop() });
-    return;
+  if (config.BACKUP_DIR) {
+    const backups = startBackupSchedule({ databasePath: config.DATABASE_PATH, dir: config.BACKUP_DIR, keep: config.BACKUP_KEEP, logger });
+    running.unshift({ name: 'backups', stop: backups.stop });
   }
-
-  try {
-    await runConsoleChat(app, process.stdin, process.stdout);
-  } finally {
-    await shutdown('end of input');
-  }
+  app.digests.start();
+  // Stopped first: no digest starts while the adapters shut down.
+  running.unshift({ name: 'digests', stop: () => app.digests.stop() });
 }
 
 main().catch((error: unknown) => {
   process.stderr.write(`lossbot could not start: ${(error as Error).message}\n`);
-  process.exitCode = 1;
+  process.exitCode = EXIT.failed;
 });

@@ -1,7 +1,7 @@
 // Opening the database: pragmas for durability and concurrency, then numbered migrations.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { MIGRATIONS } from './migrations/index.ts';
 
 export type Db = Database.Database;
@@ -12,6 +12,11 @@ export interface OpenOptions {
   /** Stop at this schema version (tests of old schemas); default: the latest. */
   migrateTo?: number;
   readonly?: boolean;
+  /**
+   * Where a copy of an existing database goes before a migration changes it (default: beside the
+   * database); false for none.
+   */
+  backupBeforeMigration?: string | false;
 }
 
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
@@ -23,7 +28,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
   if (!options.readonly) {
-    migrate(db, options.migrateTo ?? LATEST_SCHEMA_VERSION);
+    migrate(db, options.migrateTo ?? LATEST_SCHEMA_VERSION, { backupDir: options.backupBeforeMigration });
     dropStat4(db);
   }
   return db;
@@ -44,11 +49,22 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Applies each pending migration in its own transaction, so a failure leaves the last good version. */
-export function migrate(db: Db, target: number = LATEST_SCHEMA_VERSION): number {
+/**
+ * Applies each pending migration in its own transaction, so a failure leaves the last good version.
+ * An existing database (schema version 1 or more, in a file) is first copied whole with VACUUM INTO,
+ * so an operator can go back to the release before.
+ */
+export function migrate(db: Db, target: number = LATEST_SCHEMA_VERSION, options: { backupDir?: string | false | undefined } = {}): number {
   const current = schemaVersion(db);
   if (current > LATEST_SCHEMA_VERSION) {
     throw new Error(`database schema version ${current} is newer than this lossbot understands (${LATEST_SCHEMA_VERSION}); upgrade lossbot`);
+  }
+  const pending = MIGRATIONS.some((m) => m.version > current && m.version <= target);
+  if (pending && current > 0 && options.backupDir !== false && !db.memory && db.name) {
+    const dir = options.backupDir ?? dirname(db.name);
+    mkdirSync(dir, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+    db.prepare('VACUUM INTO ?').run(join(dir, `${basename(db.name)}.before-v${target}-${stamp}.db`));
   }
   for (const migration of MIGRATIONS) {
     if (migration.version <= current || migration.version > target) continue;

@@ -66,3 +66,18 @@ export async function backupDatabase(sourcePath: string, destination: string): P
     copy.close();
   }
 }
+
+export interface LiveStatus {
+  schemaVersion: number;
+  activeClaims: number;
+  lastImport: { importer: string; at: string } | null;
+}
+
+/** A cheap read for the health endpoint: answers only if the database can be read right now. */
+export function liveStatus(db: Db): LiveStatus {
+  return {
+    schemaVersion: schemaVersion(db),
+    activeClaims: (db.prepare("SELECT count(*) AS n FROM claims WHERE status = 'active'").get() as { n: number }).n,
+    lastImport: (db.prepare('SELECT importer, finished_at AS at FROM import_runs ORDER BY id DESC LIMIT 1').get() as LiveStatus['lastImport'] | undefined) ?? null,
+  };
+}

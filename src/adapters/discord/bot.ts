@@ -21,6 +21,7 @@ import type { Logger } from '../../log.ts';
 import { DeliveryError } from '../../digest/scheduler.ts';
 import { docToEmbeds, replyToMessages, type DiscordMessage } from './render.ts';
 
+import type { PartReporter } from '../../service/supervisor.ts';
 /** Unknown Channel, Missing Access, Missing Permissions: retrying will not help. */
 const PERMANENT_CODES = new Set([10003, 50001, 50013]);
 
@@ -44,6 +45,8 @@ export interface DiscordBotOptions {
 }
 
 export interface DiscordBot {
+  /** Where the adapter reports its connection state; a fatal report ends the process. */
+  status?: PartReporter | undefined;
   client: Client;
   /** Stops taking events and closes the gateway connection. */
   stop(): Promise<void>;
@@ -220,3 +223,16 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     },
   };
 }
+  // Liveness: the gateway reconnects by itself; the supervisor ends the process when it stays
+  // away too long, or at once when Discord invalidates the session and it cannot resume.
+  const status = options.status;
+  // discord.js emits this when a shard closes and will not reconnect (e.g. 4004 bad token).
+  client.on(Events.ShardDisconnect, (event) => {
+    if (!stopping) status?.fatal(`the Discord gateway closed and will not reconnect (code ${event.code})`);
+  });
+  client.on(Events.ShardReconnecting, () => status?.report('degraded', 'gateway reconnecting'));
+  client.on(Events.ShardResume, () => status?.report('ready', client.user?.tag));
+  client.on(Events.ShardReady, () => status?.report('ready', client.user?.tag));
+  client.on(Events.Invalidated, () => status?.fatal('Discord invalidated the session and it cannot be resumed'));
+  status?.report('ready', client.user?.tag);
+      status?.report('stopped');

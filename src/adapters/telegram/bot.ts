@@ -1,10 +1,13 @@
 // The Telegram adapter on grammY: who is asking, where, with what text. The commands decide.
 import { autoRetry } from '@grammyjs/auto-retry';
+import { run, sequentialize } from '@grammyjs/runner';
 import { Bot, GrammyError, HttpError, InlineKeyboard, type Context } from 'grammy';
 import type { BotCommand } from 'grammy/types';
 import { COMMANDS, Confirmations, findCommand, refusal, replyDoc, type Actor, type CommandDefinition, type CommandServices, type QuestionLimiter, type Reply } from '../../../commands/index.ts';
 import { docToPlainText } from '../../core/doc.ts';
 import type { Logger } from '../../log.ts';
+import type { PartReporter } from '../../service/supervisor.ts';
+import { boundedNetworkRetry } from './network.ts';
 import { parseArguments, usage } from './arguments.ts';
 import { DeliveryError } from '../../digest/scheduler.ts';
 import { docToHtmlMessages, replyToHtml } from './render.ts';
@@ -21,6 +24,12 @@ export interface TelegramBotOptions {
   adminCacheMs?: number;
   /** Limits on questions per user and per chat; none when absent. */
   limiter?: QuestionLimiter;
+  /** Where the adapter reports its connection state; a fatal report ends the process. */
+  status?: PartReporter | undefined;
+  /** How long polling may fail before the adapter gives up (default 5 minutes). */
+  offlineLimitMs?: number;
+  /** The first wait before retrying a failed call (tests shorten it). */
+  networkRetryDelayMs?: number;
 }
 
 export interface TelegramBot {
@@ -45,8 +54,11 @@ export function telegramCommandMenus(commands: readonly CommandDefinition[] = CO
 export async function startTelegramBot(options: TelegramBotOptions): Promise<TelegramBot> {
   const { services, logger } = options;
   const bot = new Bot(options.token, options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {});
-  // 429 "retry after": wait as Telegram asks, a bounded number of times.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  // Network failures: a few retries with backoff, each reported to the supervisor (installed
+  // first, so it sits inside auto-retry). 429 "retry after" and 5xx: auto-retry, a bounded number of
+  // times; auto-retry's own endless retrying of network errors is off.
+  bot.api.config.use(boundedNetworkRetry({ retries: 3, firstDelayMs: options.networkRetryDelayMs ?? 1_000, status: options.status }));
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
   const confirmations = new Confirmations();
   const adminCache = new Map<number, { ids: Set<string>; until: number }>();
   const adminCacheMs = options.adminCacheMs ?? 5 * 60_000;
@@ -101,6 +113,9 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
     await send(ctx, reply, token);
   }
 
+  // The runner handles updates concurrently; within one chat (and one user's inline queries)
+  // they stay in order, so a Confirm is never handled before its preview.
+  bot.use(sequentialize((ctx) => [ctx.chat?.id ?? ctx.from?.id].filter((id) => id !== undefined).map(String)));
   for (const command of COMMANDS) bot.command(telegramName(command), (ctx) => runFromText(ctx, command, ctx.match));
   bot.command('start', (ctx) => runFromText(ctx, findCommand(['help'])!, ''));
 
@@ -175,15 +190,29 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
 
   await bot.init();
   await registerCommands(bot, logger, options.moderatorIds);
+  // Long polling takes over from any webhook, as grammY's bot.start does.
+  await bot.api.deleteWebhook();
   let stopped: Promise<void> | null = null;
-  const polling = bot.start({ drop_pending_updates: false, allowed_updates: ['message', 'callback_query', 'inline_query'] });
-  polling.catch((err: unknown) => logger.error({ err }, 'telegram polling stopped'));
+  // Updates run concurrently (one slow chat never holds up another), in order within one chat.
+  // The runner gives up on 401/409 at once and on network errors after the offline limit.
+  const runner = run(bot, {
+    runner: { fetch: { allowed_updates: ['message', 'callback_query', 'inline_query'] }, maxRetryTime: options.offlineLimitMs ?? 300_000, retryInterval: 'exponential', silent: true },
+  });
+  void runner.task()?.catch((err: unknown) => {
+    if (stopped) return;
+    const reason = err instanceof GrammyError && (err.error_code === 401 || err.error_code === 409)
+      ? err.error_code === 401 ? 'Telegram refused the token (401): it was revoked or is wrong' : 'another process is polling with this token (409 conflict)'
+      : `Telegram polling stopped: ${err instanceof Error ? err.message : String(err)}`;
+    options.status?.fatal(reason, err);
+  });
+  options.status?.report('ready', `@${bot.botInfo.username}`);
   logger.info({ user: bot.botInfo.username, commands: COMMANDS.length }, 'telegram connected');
   return {
     bot,
     stop: () => {
       services.digests.setSender('telegram', null);
-      return (stopped ??= bot.stop().then(() => polling.catch(() => undefined)));
+      options.status?.report('stopped');
+      return (stopped ??= Promise.resolve(runner.isRunning() ? runner.stop() : undefined).then(() => undefined, () => undefined));
     },
   };
 }
