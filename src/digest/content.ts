@@ -5,7 +5,7 @@ import { formatDate } from '../core/dates.ts';
 import { seriesId } from '../core/answer/compose.ts';
 import type { Directory } from '../core/directory.ts';
 import { bold, doc, heading, item, italic, paragraph, text, type Block, type Doc } from '../core/doc.ts';
-import { describeFigure, describeMetric, formatNumber } from '../core/format.ts';
+import { describeFigure, describeMetric, describePeriod, formatNumber } from '../core/format.ts';
 import type { Claim } from '../core/model.ts';
 import type { Metric } from '../core/vocabulary.ts';
 import { claimSpans } from '../core/claim-doc.ts';
@@ -46,9 +46,12 @@ function headlineBlock(h: SeriesHeadline, dir: Directory): Block {
   const { latest, before } = h;
   const subject = dir.party(latest.subject)?.name ?? latest.subject;
   const figure = describeFigure(latest.low, latest.high, latest.qualifier);
-  const delta = before && before.low !== null && latest.low !== null && before.low === before.high ? latest.low - before.low : null;
+  // The series' newest figure may be undated ("as of September 2022", a note added to a seeded
+  // claim): it is said with its label, and no change is computed from or to an undated figure.
+  const delta = before && before.periodEnd !== null && latest.periodEnd !== null && before.low !== null && latest.low !== null && before.low === before.high ? latest.low - before.low : null;
   const change = delta === null ? '' : ` (${delta >= 0 ? '+' : '−'}${formatNumber(Math.abs(delta))} since ${formatDate(before!.periodEnd!)})`;
-  return item(bold(figure), text(` ${describeMetric(latest.metric)}, ${subject}, to the end of ${formatDate(latest.periodEnd!)}${change}; source: ${latest.source.publisher ?? 'outlet not named'}`));
+  const period = latest.periodEnd !== null ? `to the end of ${formatDate(latest.periodEnd)}` : describePeriod(latest);
+  return item(bold(figure), text(` ${describeMetric(latest.metric)}, ${subject}, ${period}${change}; source: ${latest.source.publisher ?? 'outlet not named'}`));
 }
 
 export interface DigestInput {
@@ -63,7 +66,11 @@ export function composeDigest(input: DigestInput): Doc | null {
   const { changes, headlines, directory: dir } = input;
   if (!changes.length) return null;
   const byClaimant = new Map<string, DigestChange[]>();
-  for (const c of changes) byClaimant.set(c.claim.claimant, [...(byClaimant.get(c.claim.claimant) ?? []), c]);
+  for (const c of changes) {
+    const list = byClaimant.get(c.claim.claimant);
+    if (list) list.push(c);
+    else byClaimant.set(c.claim.claimant, [c]);
+  }
   const blocks: Block[] = [];
   const claimants = [...byClaimant.keys()].sort((a, b) => (dir.claimant(a)?.name ?? a).localeCompare(dir.claimant(b)?.name ?? b));
   for (const claimantId of claimants) {

@@ -74,6 +74,21 @@ export function currentPeriod(sub: Subscription, now: Date): Date | null {
   return latest && latest.getTime() >= new Date(sub.createdAt).getTime() ? latest : null;
 }
 
+/** Claims read per statement while building a digest: each slice is a few milliseconds. */
+const DIGEST_SLICE = 500;
+
+/** The id in an audit entry's "before" snapshot, without parsing the whole snapshot. */
+function beforeId(before: string): number | null {
+  const m = /^\{"id":(\d+)[,}]/.exec(before);
+  if (m) return Number(m[1]);
+  try {
+    const id = (JSON.parse(before) as { id?: unknown }).id;
+    return typeof id === 'number' ? id : null;
+  } catch {
+    return null;
+  }
+}
+
 export class DigestService {
   private readonly clock: Clock;
   private readonly retryDelaysMs: number[];
@@ -115,36 +130,74 @@ export class DigestService {
 
   /** The digest for the changes in (sub.lastAuditId, auditTo], or null when there are none. */
   build(sub: Subscription, auditTo: number, at: Date): Doc | null {
+    const steps = this.buildSteps(sub, auditTo, at);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same digest, built in slices with a turn of the event loop between them, so that a digest
+   * of tens of thousands of changes never holds up the chat adapters.
+   */
+  async buildAsync(sub: Subscription, auditTo: number, at: Date): Promise<Doc | null> {
+    const steps = this.buildSteps(sub, auditTo, at);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Builds the digest, yielding after each slice of work. */
+  private *buildSteps(sub: Subscription, auditTo: number, at: Date): Generator<void, Doc | null> {
     const { claims, lookup, digests } = this.parts;
     const dir = this.parts.directory();
-    const changes: DigestChange[] = [];
-    const cache = new Map<number, Claim | null>();
-    const claim = (id: number) => {
-      if (!cache.has(id)) cache.set(id, claims.get(id));
-      return cache.get(id)!;
-    };
-    for (const entry of digests.auditRange(sub.lastAuditId, auditTo)) {
-      const current = claim(entry.claimId);
-      if (!current || !inFilter(current, sub)) continue;
-      const beforeId = entry.before ? (JSON.parse(entry.before) as { id?: number }).id : undefined;
-      changes.push({ action: entry.action, claim: current, previous: beforeId ? claim(beforeId) : null, reason: entry.reason });
+    const entries = digests.auditRange(sub.lastAuditId, auditTo);
+    yield;
+    // Every claim the entries name, current and replaced, read in slices of one statement each.
+    const wanted = new Set<number>();
+    const beforeIds = entries.map((entry) => {
+      wanted.add(entry.claimId);
+      const id = entry.before ? beforeId(entry.before) : null;
+      if (id !== null) wanted.add(id);
+      return id;
+    });
+    const byId = new Map<number, Claim>();
+    const ids = [...wanted];
+    for (let i = 0; i < ids.length; i += DIGEST_SLICE) {
+      for (const c of claims.getMany(ids.slice(i, i + DIGEST_SLICE))) byId.set(c.id, c);
+      yield;
     }
+    const changes: DigestChange[] = [];
+    entries.forEach((entry, i) => {
+      const current = byId.get(entry.claimId);
+      if (!current || !inFilter(current, sub)) return;
+      const previous = beforeIds[i];
+      changes.push({ action: entry.action, claim: current, previous: previous ? (byId.get(previous) ?? null) : null, reason: entry.reason });
+    });
+    yield;
     // A claim changed again within the window is reported once, as it stands: an addition later
     // replaced or retracted is covered by the later entry.
     const shown = changes.filter((c) => c.claim.status !== 'superseded' && !((c.action === 'add' || c.action === 'import') && c.claim.status !== 'active'));
     const headlines = new Map<string, SeriesHeadline>();
     const earliest = new Map<string, { key: { claimant: string; subject: string; metric: Claim['metric']; periodKind: 'cumulative' }; from: string }>();
-    for (const c of shown.filter(isSeriesUpdate)) {
+    for (const c of shown) {
+      if (!isSeriesUpdate(c)) continue;
       const id = seriesId(c.claim);
-      const key = { claimant: c.claim.claimant, subject: c.claim.subject, metric: c.claim.metric, periodKind: 'cumulative' as const };
       const e = earliest.get(id);
-      if (!e || c.claim.periodEnd! < e.from) earliest.set(id, { key, from: c.claim.periodEnd! });
+      if (!e) earliest.set(id, { key: { claimant: c.claim.claimant, subject: c.claim.subject, metric: c.claim.metric, periodKind: 'cumulative' }, from: c.claim.periodEnd! });
+      else if (c.claim.periodEnd! < e.from) e.from = c.claim.periodEnd!;
     }
+    let done = 0;
     for (const [id, { key, from }] of earliest) {
       const [latest] = lookup.latestCumulative([key], null);
       const [before] = lookup.latestCumulative([key], addDays(from, -1));
       if (latest) headlines.set(id, { latest, before: before ?? null });
+      if (++done % 50 === 0) yield;
     }
+    yield;
     return composeDigest({ title: this.title(sub, at), changes: shown, headlines, directory: dir });
   }
 
@@ -177,7 +230,7 @@ export class DigestService {
     if (!claim.claimed) return;
     const log = { subscription: sub.id, platform: sub.platform, chat: sub.chatId, period, attempt: claim.attempt };
     try {
-      const digest = this.build(sub, claim.auditTo, now);
+      const digest = await this.buildAsync(sub, claim.auditTo, now);
       if (!digest && !sub.postEmpty) {
         digests.complete(sub.id, period, 'empty', this.clock.now());
         this.logger.debug(log, 'digest had nothing new; not posted');

@@ -170,6 +170,19 @@ export class ClaimsService {
     });
   }
 
+  /**
+   * Retracts a stored row the model cannot read (doctor names each, with this command): it leaves
+   * every answer; the audit log keeps it as it was. False when there is no such active row.
+   */
+  retractUnreadable(id: number, reasonRaw: unknown, options: WriteOptions): { ok: true } | Refusal {
+    const reason = ReasonSchema.safeParse(reasonRaw);
+    if (!reason.success) return invalid('reason', describeZodError(reason.error));
+    const actor = ActorSchema.safeParse(options.actor);
+    if (!actor.success) return invalid('actor', describeZodError(actor.error));
+    const done = this.claims.transaction(() => this.claims.get(id) === null && this.claims.retractUnreadableInTransaction(id, { actor: actor.data, reason: reason.data }));
+    return done ? { ok: true } : { ok: false, kind: 'not_found', problems: [{ field: 'id', message: `claim #${id} is not an unreadable active claim` }] };
+  }
+
   retract(idRaw: unknown, reasonRaw: unknown, options: WriteOptions): WriteOutcome {
     const reason = ReasonSchema.safeParse(reasonRaw);
     if (!reason.success) return invalid('reason', describeZodError(reason.error));

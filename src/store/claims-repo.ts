@@ -47,6 +47,43 @@ export function claimFromRow(row: unknown): Claim {
   return ClaimSchema.parse(claimFromColumns(row as Record<string, unknown>));
 }
 
+/** A stored row the model refuses (written by an older release, or by hand): its id and why. */
+export interface UnreadableClaim {
+  id: number | null;
+  problems: string;
+}
+
+export function checkClaimRow(row: unknown): { ok: true; claim: Claim } | { ok: false; unreadable: UnreadableClaim } {
+  const r = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
+  const parsed = ClaimSchema.safeParse(claimFromColumns(r));
+  if (parsed.success) return { ok: true, claim: parsed.data };
+  return { ok: false, unreadable: { id: typeof r.id === 'number' ? r.id : null, problems: parsed.error.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ') } };
+}
+
+const reported = new Set<number | null>();
+let onUnreadable: (row: UnreadableClaim) => void = (row) => {
+  // Once per row and process: an answer that skips it says nothing of it; the log and doctor do.
+  if (reported.has(row.id)) return;
+  if (reported.size < 10_000) reported.add(row.id);
+  process.stderr.write(`${JSON.stringify({ level: 40, time: Date.now(), msg: 'claim row cannot be read; skipped (run doctor)', claim: row.id, problems: row.problems })}\n`);
+};
+
+/** Where skipped rows are reported (the service's logger); tests collect them. */
+export function setUnreadableClaimHandler(handler: (row: UnreadableClaim) => void): void {
+  onUnreadable = handler;
+}
+
+/** Rows -> claims, skipping (and reporting) any row the model refuses, so one bad row never fails a whole answer. */
+export function readableClaims(rows: readonly unknown[]): Claim[] {
+  const claims: Claim[] = [];
+  for (const row of rows) {
+    const r = checkClaimRow(row);
+    if (r.ok) claims.push(r.claim);
+    else onUnreadable(r.unreadable);
+  }
+  return claims;
+}
+
 export type AuditAction = 'add' | 'edit' | 'retract' | 'import';
 
 export interface AuditEntry {
@@ -144,7 +181,28 @@ export class ClaimsRepo {
 
   get(id: number): Claim | null {
     const row = this.db.prepare(`${CLAIM_SELECT} WHERE c.id = ?`).get(id);
-    return row ? claimFromRow(row) : null;
+    return row ? (readableClaims([row])[0] ?? null) : null;
+  }
+
+  /** A claim's row as stored, readable or not: for retracting a row the model refuses. */
+  rawRow(id: number): Record<string, unknown> | null {
+    return (this.db.prepare('SELECT * FROM claims WHERE id = ?').get(id) as Record<string, unknown> | undefined) ?? null;
+  }
+
+  /** Every claim row the model refuses, with why: what doctor lists. */
+  unreadable(): UnreadableClaim[] {
+    const found: UnreadableClaim[] = [];
+    for (const row of this.db.prepare(`${CLAIM_SELECT} WHERE c.status = 'active' ORDER BY c.id`).iterate()) {
+      const r = checkClaimRow(row);
+      if (!r.ok) found.push(r.unreadable);
+    }
+    return found;
+  }
+
+  /** The claims with these ids that exist and can be read, in one statement. */
+  getMany(ids: readonly number[]): Claim[] {
+    if (!ids.length) return [];
+    return readableClaims(this.db.prepare(`${CLAIM_SELECT} WHERE c.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)));
   }
 
   count(includeInactive = false): number {
@@ -176,17 +234,14 @@ export class ClaimsRepo {
     params.offset = filter.offset ?? 0;
     const sql = `${CLAIM_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY coalesce(c.stated_on, c.period_end) DESC, c.id DESC LIMIT @limit OFFSET @offset`;
-    return this.db.prepare(sql).all(params).map(claimFromRow);
+    return readableClaims(this.db.prepare(sql).all(params));
   }
 
   /** Every version of the claim's lineage, oldest first, and its audit entries. */
   history(id: number): { versions: Claim[]; audit: AuditEntry[] } | null {
     const claim = this.get(id);
     if (!claim) return null;
-    const versions = this.db
-      .prepare(`${CLAIM_SELECT} WHERE c.lineage_id = ? ORDER BY c.version`)
-      .all(claim.lineageId)
-      .map(claimFromRow);
+    const versions = readableClaims(this.db.prepare(`${CLAIM_SELECT} WHERE c.lineage_id = ? ORDER BY c.version`).all(claim.lineageId));
     const audit = this.db
       .prepare('SELECT * FROM audit_log WHERE lineage_id = ? ORDER BY id')
       .all(claim.lineageId)
@@ -360,7 +415,24 @@ export class ClaimsRepo {
   /** The active claim imported under a series key (a report date and metric of an imported series). */
   bySeriesKey(key: string): Claim | null {
     const row = this.db.prepare(`${CLAIM_SELECT} WHERE c.series_key = ? AND c.status = 'active'`).get(key);
-    return row ? claimFromRow(row) : null;
+    return row ? (readableClaims([row])[0] ?? null) : null;
+  }
+
+  /**
+   * Retracts an active row the model cannot read (a figure over the limit, a broken date): the
+   * way doctor's named rows leave every answer. The audit log keeps the row as it was.
+   */
+  retractUnreadableInTransaction(id: number, meta: WriteMeta): boolean {
+    const row = this.rawRow(id);
+    if (!row || row.status !== 'active') return false;
+    this.db.prepare("UPDATE claims SET status = 'retracted' WHERE id = ? AND status = 'active'").run(id);
+    this.db
+      .prepare(
+        `INSERT INTO audit_log (at, actor, action, claim_id, lineage_id, before, after, reason, confirmed_warnings)
+         VALUES (?, ?, 'retract', ?, ?, ?, NULL, ?, '[]')`,
+      )
+      .run(this.clock().toISOString(), meta.actor, id, row.lineage_id, JSON.stringify(row), meta.reason);
+    return true;
   }
 
   /** Runs `work` in one IMMEDIATE transaction: all of it is written, or none of it. */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ClaimLookup, SeriesEndpoint, SeriesKey } from '../core/answer/compose.ts';
 import type { Claim } from '../core/model.ts';
 import { QUALIFIERS, type Metric, type PeriodKind } from '../core/vocabulary.ts';
-import { CLAIM_SELECT, claimFromRow } from './claims-repo.ts';
+import { CLAIM_SELECT, readableClaims } from './claims-repo.ts';
 import type { Db } from './database.ts';
 import type Database from 'better-sqlite3';
 
@@ -70,10 +70,8 @@ export class LookupRepo implements ClaimLookup {
     const ids = (statement.all({ ...params, keys: encodeKeys(keys) }) as { keyIndex: number; id: number | null }[]).map((r) => r.id);
     const wanted = ids.filter((id): id is number => id !== null);
     const byId = new Map<number, Claim>();
-    if (wanted.length) for (const row of this.statements.rows.all(JSON.stringify(wanted))) {
-      const claim = claimFromRow(row);
-      byId.set(claim.id, claim);
-    }
+    // A row the model refuses is skipped (and logged): one bad row never fails a whole answer.
+    if (wanted.length) for (const claim of readableClaims(this.statements.rows.all(JSON.stringify(wanted)))) byId.set(claim.id, claim);
     return ids.map((id) => (id === null ? null : (byId.get(id) ?? null)));
   }
 
@@ -122,7 +120,10 @@ export class LookupRepo implements ClaimLookup {
   intervals(keys: readonly SeriesKey[], start: string, end: string): Claim[][] {
     const found: Claim[][] = keys.map(() => []);
     if (!keys.length) return found;
-    for (const row of this.statements.intervals.all({ keys: encodeKeys(keys), start, end }) as { keyIndex: number }[]) found[row.keyIndex]!.push(claimFromRow(row));
+    for (const row of this.statements.intervals.all({ keys: encodeKeys(keys), start, end }) as { keyIndex: number }[]) {
+      const [claim] = readableClaims([row]);
+      if (claim) found[row.keyIndex]!.push(claim);
+    }
     return found;
   }
 

@@ -222,6 +222,17 @@ export class ClaimsCli {
 
   private retract(args: string[]): number {
     const { values } = parse(args, { reason: { type: 'string' }, actor: { type: 'string' } }, 1);
+    const id = this.claimId(args);
+    if (!this.app.claims.get(id) && this.app.claims.rawRow(id)?.status === 'active') {
+      // A row doctor named as unreadable: retracted by id, kept as it was in the audit log.
+      const done = this.app.service.retractUnreadable(id, values.reason, { actor: values.actor ?? defaultActor() });
+      if (!done.ok) {
+        this.refuse(done);
+        return 1;
+      }
+      this.io.out(`Retracted claim #${id}, which could not be read; it is out of every answer and kept in the audit log.`);
+      return 0;
+    }
     const outcome = this.app.service.retract(args[0], values.reason, { actor: values.actor ?? defaultActor() });
     return this.report(outcome, 'Retracted:');
   }
