@@ -1,12 +1,16 @@
-// The claim commands: add (with a preview to confirm), edit, retract, show, history.
+// The claim commands: add, edit and retract (each a preview to confirm, for moderators), and
+// claim_show and claim_history for everyone (their own top-level commands, so no platform hides
+// them with the write commands).
 import { z } from 'zod';
-import { bold, doc, heading, item, paragraph, text } from '../src/core/doc.ts';
+import { bold, doc, item, paragraph, text } from '../src/core/doc.ts';
 import { formatDate } from '../src/core/dates.ts';
 import { METRICS, QUALIFIERS } from '../src/core/vocabulary.ts';
 import { claimSpans } from '../src/core/claim-doc.ts';
 import { claimBlock, claimDoc, rawClaimInput, refusalFromOutcome, warningBlocks } from './claim-docs.ts';
 import { refusal } from './run.ts';
-import { auditActor, defineCommand, type Choice, type CommandServices } from './types.ts';
+import type { AuditEntry } from '../src/store/claims-repo.ts';
+import type { Claim } from '../src/core/model.ts';
+import { auditActor, authorOf, defineCommand, type Actor, type Choice, type CommandServices } from './types.ts';
 
 const figure = (what: string) => z.string().trim().min(1).max(40).optional().describe(what);
 const date = (what: string) => z.string().trim().min(1).max(40).optional().describe(`${what} (YYYY-MM-DD)`);
@@ -55,7 +59,7 @@ export const claimAdd = defineCommand({
       if (!prepared.ok) return refusalFromOutcome(prepared);
       return { kind: 'preview', doc: doc('Add this claim?', [paragraph(...claimSpans(prepared.fields, dir)), ...warningBlocks(prepared.warnings)]) };
     }
-    const outcome = services.service.add(raw, { actor: auditActor(actor), confirm: true });
+    const outcome = services.service.add(raw, { actor: auditActor(actor), author: authorOf(actor), confirm: true });
     if (!outcome.ok) return refusalFromOutcome(outcome);
     return { kind: 'doc', private: false, doc: claimDoc(`Added claim #${outcome.claim.id}`, outcome.claim, dir) };
   },
@@ -65,7 +69,7 @@ const EDITABLE = ['claimant', 'subject', 'metric', 'value', 'low', 'high', 'qual
 
 export const claimEdit = defineCommand({
   path: ['claim', 'edit'],
-  description: 'Correct one field of a claim; the old version stays in its history',
+  description: 'Correct one field of a claim: shows a preview to confirm; the old version stays in its history',
   options: z.object({
     id: claimId,
     field: z.enum(EDITABLE).describe('The field to change'),
@@ -75,11 +79,21 @@ export const claimEdit = defineCommand({
   audience: 'moderators',
   run: ({ id, field, value, reason: why }, { services, actor, confirmed }) => {
     const raw = rawClaimInput({ [field]: value });
-    const outcome = services.service.edit(id, raw, why, { actor: auditActor(actor), confirm: confirmed });
     const dir = services.service.directory();
-    if (!outcome.ok && outcome.kind === 'needs_confirmation') {
-      return { kind: 'preview', doc: doc(`Change claim #${id}?`, [paragraph(...claimSpans(outcome.fields, dir)), ...warningBlocks(outcome.warnings)]) };
+    if (!confirmed) {
+      const prepared = services.service.prepareEdit(id, raw, why);
+      if (!prepared.ok) return refusalFromOutcome(prepared);
+      return {
+        kind: 'preview',
+        doc: doc(`Change claim #${id}?`, [
+          paragraph(bold('Now: '), ...claimSpans(prepared.old, dir)),
+          paragraph(bold('After: '), ...claimSpans(prepared.fields, dir)),
+          paragraph(bold('Reason: '), text(prepared.reason)),
+          ...warningBlocks(prepared.warnings),
+        ]),
+      };
     }
+    const outcome = services.service.edit(id, raw, why, { actor: auditActor(actor), author: authorOf(actor), confirm: true });
     if (!outcome.ok) return refusalFromOutcome(outcome);
     return { kind: 'doc', private: false, doc: claimDoc(`Claim #${id} corrected: now #${outcome.claim.id}`, outcome.claim, dir) };
   },
@@ -87,18 +101,24 @@ export const claimEdit = defineCommand({
 
 export const claimRetract = defineCommand({
   path: ['claim', 'retract'],
-  description: 'Withdraw a claim from answers; it stays in the history',
+  description: 'Withdraw a claim from answers: shows a preview to confirm; it stays in the history',
   options: z.object({ id: claimId, reason }),
   audience: 'moderators',
-  run: ({ id, reason: why }, { services, actor }) => {
-    const outcome = services.service.retract(id, why, { actor: auditActor(actor) });
+  run: ({ id, reason: why }, { services, actor, confirmed }) => {
+    if (!confirmed) {
+      const prepared = services.service.prepareRetract(id, why);
+      if (!prepared.ok) return refusalFromOutcome(prepared);
+      const dir = services.service.directory();
+      return { kind: 'preview', doc: doc(`Retract claim #${id}?`, [claimBlock(prepared.claim, dir), paragraph(bold('Reason: '), text(prepared.reason)), paragraph(text('It will no longer be in answers or digests; it stays in the history.'))]) };
+    }
+    const outcome = services.service.retract(id, why, { actor: auditActor(actor), author: authorOf(actor) });
     if (!outcome.ok) return refusalFromOutcome(outcome);
     return { kind: 'doc', private: false, doc: claimDoc(`Claim #${id} retracted`, outcome.claim, services.service.directory()) };
   },
 });
 
 export const claimShow = defineCommand({
-  path: ['claim', 'show'],
+  path: ['claim_show'],
   description: 'Show one claim with its source and status',
   options: z.object({ id: claimId }),
   audience: 'everyone',
@@ -109,19 +129,50 @@ export const claimShow = defineCommand({
   },
 });
 
+/** Versions shown per message of a history; the rest are a "More" button away. */
+export const HISTORY_PAGE_SIZE = 5;
+
+/** "discord:123 (Jane)" -> Jane: the name part of an audit row written before authors were kept. */
+function legacyName(actor: string): string {
+  const m = /^(?:discord|telegram):\d+ \((.*)\)$/.exec(actor);
+  return m ? m[1]! : actor;
+}
+
+/** Who made a change: a display name for everyone; platform ids and origin only for moderators. */
+export function changedBy(entry: AuditEntry, viewer: Actor): string {
+  const a = entry.author;
+  if (!a) return viewer.isModerator ? entry.actor : legacyName(entry.actor);
+  const given = a.operatorGiven ? ', a name given by the operator on the command line' : '';
+  if (!viewer.isModerator) return `${a.name}${given ? ` (${given.slice(2)})` : ''}`;
+  return `${a.name} (${a.platform === 'cli' ? `command line user ${a.userId}` : `${a.platform}:${a.userId}`}; from ${a.origin}${given})`;
+}
+
+function changeLine(entry: AuditEntry, viewer: Actor) {
+  return item(text(`${formatDate(entry.at.slice(0, 10))} ${entry.at.slice(11, 16)} UTC, ${entry.action} of #${entry.claimId} by ${changedBy(entry, viewer)}${entry.reason ? `: ${entry.reason}` : ''}`));
+}
+
 export const claimHistory = defineCommand({
-  path: ['claim', 'history'],
-  description: 'Every version of a claim and who changed it, when and why',
-  options: z.object({ id: claimId }),
+  path: ['claim_history'],
+  description: 'Every version of a claim and who changed it, when and why, a few at a time',
+  options: z.object({
+    id: claimId,
+    page: z.number({ message: 'must be a page number, like 2' }).int().min(1).max(10_000).optional().describe('Which page of a long history (default 1)'),
+  }),
   audience: 'everyone',
-  run: ({ id }, { services }) => {
+  run: ({ id, page = 1 }, { services, actor }) => {
     const history = services.claims.history(id);
     if (!history) return refusal(`There is no claim #${id}.`);
     const dir = services.service.directory();
-    const blocks = [heading(bold('Versions')), ...history.versions.map((v) => claimBlock(v, dir)), heading(bold('Changes'))];
-    for (const entry of history.audit) {
-      blocks.push(item(text(`${formatDate(entry.at.slice(0, 10))} ${entry.at.slice(11, 16)} UTC, ${entry.action} of #${entry.claimId} by ${entry.actor}${entry.reason ? `: ${entry.reason}` : ''}`)));
+    const pages = Math.max(1, Math.ceil(history.versions.length / HISTORY_PAGE_SIZE));
+    if (page > pages) return refusal(`Claim #${id} has ${pages} page${pages === 1 ? '' : 's'} of history.`);
+    const shown: Claim[] = history.versions.slice((page - 1) * HISTORY_PAGE_SIZE, page * HISTORY_PAGE_SIZE);
+    const blocks = [];
+    for (const v of shown) {
+      blocks.push(claimBlock(v, dir));
+      for (const entry of history.audit.filter((e) => e.claimId === v.id)) blocks.push(changeLine(entry, actor));
     }
-    return { kind: 'doc', private: false, doc: doc(`History of claim #${id}`, blocks) };
+    const first = (page - 1) * HISTORY_PAGE_SIZE + 1;
+    const title = `History of claim #${id}` + (pages > 1 ? `: versions ${first}-${first + shown.length - 1} of ${history.versions.length}` : '');
+    return { kind: 'doc', private: false, doc: doc(title, blocks), ...(page < pages ? { more: { id, page: page + 1 } } : {}) };
   },
 });

@@ -1,4 +1,5 @@
 // Scheduled digests for the chat the command is run in: subscribe, unsubscribe, list, preview.
+// For that chat's managers (and claim moderators): no command names another chat.
 import { z } from 'zod';
 import { bold, doc, item, paragraph, text } from '../src/core/doc.ts';
 import { METRICS, type Metric } from '../src/core/vocabulary.ts';
@@ -27,13 +28,13 @@ const NOT_A_CHAT = refusal('Digests are posted in a channel or chat: run this co
 
 const utcMinute = (d: Date | string) => `${(typeof d === 'string' ? d : d.toISOString()).replace('T', ' ').slice(0, 16)} UTC`;
 
-/** A moderators' digest command without options, about the chat it is run in. */
+/** A chat managers' digest command without options, about the chat it is run in. */
 function chatCommand(verb: string, description: string, run: (chat: { platform: Platform; chatId: string }, services: CommandServices) => Reply) {
   return defineCommand({
     path: ['digest', verb],
     description,
     options: z.object({}),
-    audience: 'moderators',
+    audience: 'chat_managers',
     run: (_input, { services, actor }) => {
       const chat = chatOf(actor);
       return chat ? run(chat, services) : NOT_A_CHAT;
@@ -71,7 +72,7 @@ export const digestSubscribe = defineCommand({
     metrics: z.string().trim().max(300).optional().describe('Only these metrics, comma-separated (e.g. personnel, tanks)'),
     post_empty: z.boolean().optional().describe('Post even when nothing is new'),
   }),
-  audience: 'moderators',
+  audience: 'chat_managers',
   run: (input, { services, actor }): Reply => {
     const chat = chatOf(actor);
     if (!chat) return NOT_A_CHAT;

@@ -4,15 +4,17 @@ import { claimAdd, claimEdit, claimHistory, claimRetract, claimShow } from './cl
 import { claimants } from './claimants.ts';
 import { digestList, digestPreview, digestSubscribe, digestUnsubscribe } from './digest.ts';
 import { help } from './help.ts';
+import { moderatorsAdd, moderatorsList, moderatorsRemove } from './moderators.ts';
 import type { CommandDefinition } from './types.ts';
 
-export const COMMANDS: readonly CommandDefinition[] = [ask, claimAdd, claimEdit, claimRetract, claimShow, claimHistory, claimants, digestSubscribe, digestUnsubscribe, digestList, digestPreview, help] as unknown as CommandDefinition[];
+export const COMMANDS: readonly CommandDefinition[] = [ask, claimAdd, claimEdit, claimRetract, claimShow, claimHistory, claimants, digestSubscribe, digestUnsubscribe, digestList, digestPreview, moderatorsAdd, moderatorsRemove, moderatorsList, help] as unknown as CommandDefinition[];
 
 export function findCommand(path: readonly string[]): CommandDefinition | undefined {
   return COMMANDS.find((c) => c.path.length === path.length && c.path.every((p, i) => p === path[i]));
 }
 
-export { Confirmations, runCommand, refusal, replyDoc, isPrivateReply } from './run.ts';
+export { Confirmations, runCommand, refusal, replyDoc, isPrivateReply, encodeMore, decodeMore } from './run.ts';
 export { optionSpecs, coerceOption, type OptionSpec } from './options.ts';
-export type { Actor, CommandDefinition, CommandServices, Reply } from './types.ts';
+export type { Actor, Audience, CommandDefinition, CommandServices, Reply } from './types.ts';
+export { allowed, authorOf } from './types.ts';
 export { QuestionLimiter, type RateLimits, type Admission } from './rate-limit.ts';

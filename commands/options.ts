@@ -6,7 +6,8 @@ import type { CommandDefinition } from './types.ts';
 export interface OptionSpec {
   name: string;
   description: string;
-  type: 'string' | 'integer' | 'number' | 'boolean';
+  /** 'user': a platform user (Discord's user picker; on Telegram an id, or a reply to their message). */
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'user';
   required: boolean;
   choices: string[] | null;
   minLength: number | null;
@@ -27,6 +28,7 @@ export function optionSpecs(command: CommandDefinition): OptionSpec[] {
     }
     if (!description) throw new Error(`${command.path.join(' ')}: option ${name} has no description`);
     const base = { name, description, required, choices: null, minLength: null, maxLength: null, min: null, max: null, autocomplete: Boolean(command.autocomplete?.[name]) };
+    if (schema instanceof z.ZodString && isUserOption(raw as z.ZodType)) return { ...base, type: 'user' };
     if (schema instanceof z.ZodString) return { ...base, type: 'string', minLength: schema.minLength, maxLength: schema.maxLength };
     if (schema instanceof z.ZodEnum) return { ...base, type: 'string', choices: schema.options.map(String) };
     if (schema instanceof z.ZodNumber) {
@@ -35,6 +37,21 @@ export function optionSpecs(command: CommandDefinition): OptionSpec[] {
     if (schema instanceof z.ZodBoolean) return { ...base, type: 'boolean' };
     throw new Error(`${command.path.join(' ')}: option ${name} has a type no platform can offer`);
   });
+}
+
+/** Marks a string option as a platform user, for platforms that offer a user picker. */
+export function userOption<T extends z.ZodType>(schema: T): T {
+  USER_OPTIONS.add(schema);
+  return schema;
+}
+const USER_OPTIONS = new WeakSet<z.ZodType>();
+function isUserOption(schema: z.ZodType): boolean {
+  let s: z.ZodType = schema;
+  for (;;) {
+    if (USER_OPTIONS.has(s)) return true;
+    if (s instanceof z.ZodOptional || s instanceof z.ZodDefault) s = s.unwrap() as z.ZodType;
+    else return false;
+  }
 }
 
 function finite(n: number | null): number | null {

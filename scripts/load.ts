@@ -19,7 +19,7 @@ const STAGE_DEADLINE_MS = 60_000;
 const harness = new TelegramHarness();
 await harness.start();
 const app = openApp({ databasePath: ':memory:' });
-const bot = await startTelegramBot({ token: TOKEN, services: app, moderatorIds: [], logger: createLogger('silent'), apiRoot: harness.apiRoot });
+const bot = await startTelegramBot({ token: TOKEN, services: app, logger: createLogger('silent'), apiRoot: harness.apiRoot });
 
 let nextUser = 10_000;
 console.log('users  questions  answers/s  p50 ms  p99 ms  lost');

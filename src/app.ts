@@ -11,6 +11,8 @@ import { hostname } from 'node:os';
 import { DigestService, systemClock, type Clock } from './digest/scheduler.ts';
 import { DigestRepo } from './store/digest-repo.ts';
 import { createLogger, type Logger } from './log.ts';
+import { ModeratorsRepo } from './store/moderators-repo.ts';
+import { Access, NO_ACCESS_CONFIG, type AccessConfig } from './services/access.ts';
 
 export interface App {
   db: Db;
@@ -20,6 +22,8 @@ export interface App {
   asker: AskService;
   /** Digest subscriptions, previews and the scheduler; adapters attach their senders. */
   digests: DigestService;
+  /** Who may change claims and manage moderators. */
+  access: Access;
   close(): void;
 }
 
@@ -32,14 +36,14 @@ export interface AppOptions {
   logger?: Logger;
   /** The digest scheduler's clock (tests run weeks of schedules on a fake one). */
   digestClock?: Clock;
-}
-
-export function openApp(options: AppOptions): App {
-  const db = openDatabase(options.databasePath, { backupBeforeMigration: options.backupDir });
   /** Owners, configured moderators, the home Discord server and listed Telegram chats. */
   access?: AccessConfig;
   /** Where the copy taken before a migration goes (default: beside the database). */
   backupDir?: string | undefined;
+}
+
+export function openApp(options: AppOptions): App {
+  const db = openDatabase(options.databasePath, { backupBeforeMigration: options.backupDir });
   try {
     const claims = new ClaimsRepo(db, options.clock);
     const reference = new ReferenceRepo(db);
@@ -54,7 +58,8 @@ export function openApp(options: AppOptions): App {
       owner: `${hostname()}:${process.pid}`,
       clock,
     });
-    return { db, claims, reference, service, asker, digests, close: () => db.close() };
+    const access = new Access(new ModeratorsRepo(db, options.clock), options.access ?? NO_ACCESS_CONFIG);
+    return { db, claims, reference, service, asker, digests, access, close: () => db.close() };
   } catch (error) {
     db.close();
     throw error;

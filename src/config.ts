@@ -5,6 +5,7 @@ import { parseEnv } from 'node:util';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { describeZodError } from './core/model.ts';
+import { parseOwners, type AccessConfig } from './services/access.ts';
 import { DEFAULT_DATABASE_PATH } from './paths.ts';
 
 const optionalText = z
@@ -60,12 +61,26 @@ export const ConfigSchema = z
     DISCORD_TOKEN: optionalText,
     DISCORD_APPLICATION_ID: optionalText.refine((v) => v === undefined || snowflake.test(v), { message: 'must be the numeric application id' }),
     DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || snowflake.test(v), { message: 'must be a numeric server (guild) id' }),
+    /** Holders of these roles in DISCORD_HOME_GUILD_ID (and only there) are claim moderators. */
+    DISCORD_MODERATOR_ROLE_IDS: idList('role'),
+    DISCORD_HOME_GUILD_ID: optionalText.refine((v) => v === undefined || snowflake.test(v), { message: 'must be a numeric server (guild) id' }),
+    /** "discord:123,telegram:456": who grants and revokes claim moderators. */
+    LOSSBOT_OWNERS: optionalText.transform((v, ctx) => {
+      try {
+        return parseOwners(v ?? '');
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return [];
+      }
+    }),
     /** A proxy or a local test server in place of https://discord.com/api. */
     DISCORD_API_BASE: httpUrl,
     TELEGRAM_BOT_TOKEN: optionalText,
     /** A self-hosted Bot API server or a local test server in place of https://api.telegram.org. */
     TELEGRAM_API_ROOT: httpUrl,
     TELEGRAM_MODERATOR_IDS: idList('user'),
+    /** The administrators of these Telegram chats are claim moderators. */
+    TELEGRAM_MODERATOR_CHAT_IDS: idList('chat'),
     /** Questions one user may ask per minute, and answers per minute in one chat. */
     RATE_LIMIT_USER_PER_MINUTE: positiveInt(10),
     RATE_LIMIT_CHAT_PER_MINUTE: positiveInt(30),
@@ -75,6 +90,8 @@ export const ConfigSchema = z
     UA_GS_CORRECTIONS_URL: httpUrl,
   })
   .superRefine((c, ctx) => {
+    if (c.DISCORD_MODERATOR_ROLE_IDS.length && !c.DISCORD_HOME_GUILD_ID)
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_HOME_GUILD_ID'], message: 'is required with DISCORD_MODERATOR_ROLE_IDS: roles count only in the home server' });
     if (Boolean(c.UA_GS_PERSONNEL_URL) !== Boolean(c.UA_GS_EQUIPMENT_URL))
       ctx.addIssue({ code: 'custom', path: [c.UA_GS_PERSONNEL_URL ? 'UA_GS_EQUIPMENT_URL' : 'UA_GS_PERSONNEL_URL'], message: 'is required with the other UA_GS_*_URL setting' });
     if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID)
@@ -82,6 +99,17 @@ export const ConfigSchema = z
   });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** The settings that decide who may change claims. */
+export function accessConfig(c: Config): AccessConfig {
+  return {
+    owners: c.LOSSBOT_OWNERS,
+    telegramModeratorIds: c.TELEGRAM_MODERATOR_IDS,
+    discordHomeGuildId: c.DISCORD_HOME_GUILD_ID ?? null,
+    discordModeratorRoleIds: c.DISCORD_MODERATOR_ROLE_IDS,
+    telegramModeratorChatIds: c.TELEGRAM_MODERATOR_CHAT_IDS,
+  };
+}
 
 /**
  * Reads a .env file into the environment when there is one (by default ./.env). Variables already

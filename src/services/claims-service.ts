@@ -179,7 +179,7 @@ export class ClaimsService {
     if (!reason.success) return invalid('reason', describeZodError(reason.error));
     const actor = ActorSchema.safeParse(options.actor);
     if (!actor.success) return invalid('actor', describeZodError(actor.error));
-    const done = this.claims.transaction(() => this.claims.get(id) === null && this.claims.retractUnreadableInTransaction(id, { actor: actor.data, reason: reason.data }));
+    const done = this.claims.transaction(() => this.claims.get(id) === null && this.claims.retractUnreadableInTransaction(id, { actor: actor.data, reason: reason.data, author: options.author }));
     return done ? { ok: true } : { ok: false, kind: 'not_found', problems: [{ field: 'id', message: `claim #${id} is not an unreadable active claim` }] };
   }
 

@@ -428,10 +428,12 @@ export class ClaimsRepo {
     this.db.prepare("UPDATE claims SET status = 'retracted' WHERE id = ? AND status = 'active'").run(id);
     this.db
       .prepare(
-        `INSERT INTO audit_log (at, actor, action, claim_id, lineage_id, before, after, reason, confirmed_warnings)
-         VALUES (?, ?, 'retract', ?, ?, ?, NULL, ?, '[]')`,
+        `INSERT INTO audit_log (at, actor, action, claim_id, lineage_id, before, after, reason, confirmed_warnings,
+           actor_platform, actor_user_id, actor_name, actor_origin, actor_operator_given)
+         VALUES (?, ?, 'retract', ?, ?, ?, NULL, ?, '[]', ?, ?, ?, ?, ?)`,
       )
-      .run(this.clock().toISOString(), meta.actor, id, row.lineage_id, JSON.stringify(row), meta.reason);
+      .run(this.clock().toISOString(), meta.actor, id, row.lineage_id, JSON.stringify(row), meta.reason,
+        meta.author?.platform ?? null, meta.author?.userId ?? null, meta.author?.name ?? null, meta.author?.origin ?? null, meta.author ? (meta.author.operatorGiven ? 1 : 0) : null);
     return true;
   }
 

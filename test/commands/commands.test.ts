@@ -22,8 +22,8 @@ describe('command definitions', () => {
     expect(parseArguments(add, 'claimant=UK MoD')).toMatchObject({ ok: false, message: expect.stringMatching(/could not read "MoD"/) });
     expect(parseArguments(add, 'colour=blue')).toMatchObject({ ok: false, message: expect.stringMatching(/^colour: not an option/) });
     expect(parseArguments(findCommand(['ask'])!, 'how many tanks? a=b')).toEqual({ ok: true, options: { question: 'how many tanks? a=b' } });
-    expect(parseArguments(findCommand(['claim', 'show'])!, 'id=#12')).toEqual({ ok: true, options: { id: 12 } });
-    expect(parseArguments(findCommand(['claim', 'show'])!, 'id=twelve')).toEqual({ ok: true, options: { id: 'twelve' } });
+    expect(parseArguments(findCommand(['claim_show'])!, 'id=#12')).toEqual({ ok: true, options: { id: 12 } });
+    expect(parseArguments(findCommand(['claim_show'])!, 'id=twelve')).toEqual({ ok: true, options: { id: 'twelve' } });
     expect(usage(findCommand(['claim', 'retract'])!)).toBe('/claim_retract id=… reason=…');
   });
 });
@@ -34,7 +34,7 @@ describe('running commands', () => {
     const before = dumpDatabase(app.db);
     const reply = runCommand(findCommand(['claim', 'retract'])!, { id: 'not even valid' }, reader, app);
     expect(reply.kind).toBe('refusal');
-    expect(textOf(reply)).toMatch(/Only moderators may use claim retract/);
+    expect(textOf(reply)).toMatch(/Only the bot's claim moderators may use claim retract/);
     expect(dumpDatabase(app.db)).toBe(before);
   });
 

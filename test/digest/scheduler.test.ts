@@ -212,7 +212,7 @@ describe('digest scheduler', () => {
     const cli = runCommand(findCommand(['digest', 'subscribe'])!, { frequency: 'daily', time: '09:00' }, { ...mod('x'), platform: 'cli', chatId: null }, t.app);
     expect(docToPlainText((cli as { doc: Doc }).doc)).toMatch(/run this command there/);
     const reader = runCommand(findCommand(['digest', 'subscribe'])!, { frequency: 'daily', time: '09:00' }, { ...mod('-800'), isModerator: false }, t.app);
-    expect(reply(reader)).toMatch(/Only moderators/);
+    expect(reply(reader)).toMatch(/Only this chat's managers .* may use digest subscribe/);
 
     t.subscribe('-800', { frequency: 'daily', time: '09:00', claimants: 'NATO' });
     t.addClaim('170,000', '2026-11-19');

@@ -1,13 +1,14 @@
 // `npm run cli -- <command>`: claims and claimants from a terminal. Exit 0 on success, 1 when
 // input is refused (nothing is written), 2 on a usage error.
-import { userInfo } from 'node:os';
+import { hostname, userInfo } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { App } from '../../app.ts';
 import { CLAIM_FIELD_NAMES, ClaimIdSchema, type ClaimFieldName, type RawClaimInput } from '../../core/claim-input.ts';
 import { describeClaim } from '../../core/format.ts';
 import { IsoDateSchema, describeZodError, type Claim } from '../../core/model.ts';
 import { METRICS, type Metric } from '../../core/vocabulary.ts';
-import type { Refusal, WriteOutcome } from '../../services/claims-service.ts';
+import type { Refusal, WriteOptions, WriteOutcome } from '../../services/claims-service.ts';
+import type { Author } from '../../store/moderators-repo.ts';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -46,7 +47,8 @@ export const CLAIMS_USAGE = `Usage: npm run cli -- <command>
 
 Metrics: ${METRICS.join(', ')}
 Qualifiers: exact, about, nearly, more_than, at_least, up_to, fewer_than
-Writes are recorded in the audit log as --actor (default: cli:<your user name>).`;
+Writes are recorded in the audit log as --actor (default: cli:<your user name>); a name given with
+--actor is recorded as given by the operator, beside your user name and this host.`;
 
 function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, positionals = 0) {
   try {
@@ -60,12 +62,27 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
-function defaultActor(): string {
+function osUser(): string {
   try {
-    return `cli:${userInfo().username}`;
+    return userInfo().username || 'unknown';
   } catch {
-    return 'cli:unknown';
+    return 'unknown';
   }
+}
+
+/**
+ * Who runs a command-line write: the operating-system user on this host; a name given with
+ * --actor is kept as the name and marked as the operator's word, not checked by any platform.
+ */
+export function operatorAuthor(given: string | undefined): { actor: string; author: Author } {
+  const user = osUser();
+  const name = given?.trim();
+  const author: Author = { platform: 'cli', userId: user.slice(0, 100), name: (name || user).slice(0, 200), origin: `command line on ${hostname()}`.slice(0, 300), operatorGiven: Boolean(name) };
+  return { actor: name ? name.slice(0, 200) : `cli:${user}`.slice(0, 200), author };
+}
+
+function writeOptions(values: { actor?: string | undefined; confirm?: boolean | undefined }): WriteOptions {
+  return { ...operatorAuthor(values.actor), confirm: values.confirm };
 }
 
 function rawInput(values: Record<string, string | boolean | undefined>): RawClaimInput {
@@ -202,6 +219,10 @@ export class ClaimsCli {
     this.io.out(`\nAudit log (${history.audit.length}):`);
     for (const a of history.audit) {
       this.io.out(`${a.at} ${a.actor} ${a.action} #${a.claimId}${a.reason ? `: ${a.reason}` : ''}`);
+      if (a.author) {
+        const who = a.author.platform === 'cli' ? `command line user ${a.author.userId}` : `${a.author.platform}:${a.author.userId}`;
+        this.io.out(`  by ${a.author.name} (${who}) from ${a.author.origin}${a.author.operatorGiven ? '; the name was given by the operator' : ''}`);
+      }
       for (const w of a.confirmedWarnings) this.io.out(`  confirmed warning: ${w}`);
     }
     return 0;
@@ -210,13 +231,13 @@ export class ClaimsCli {
   private add(args: string[]): number {
     const { values } = parse(args, WRITE_OPTIONS);
     if (values.reason !== undefined) throw new UsageError('--reason is for edit and retract');
-    const outcome = this.app.service.add(rawInput(values), { actor: values.actor ?? defaultActor(), confirm: values.confirm });
+    const outcome = this.app.service.add(rawInput(values), writeOptions(values));
     return this.report(outcome, 'Added:');
   }
 
   private edit(args: string[]): number {
     const { values } = parse(args, WRITE_OPTIONS, 1);
-    const outcome = this.app.service.edit(args[0], rawInput(values), values.reason, { actor: values.actor ?? defaultActor(), confirm: values.confirm });
+    const outcome = this.app.service.edit(args[0], rawInput(values), values.reason, writeOptions(values));
     return this.report(outcome, 'Edited; the new version:');
   }
 
@@ -225,7 +246,7 @@ export class ClaimsCli {
     const id = this.claimId(args);
     if (!this.app.claims.get(id) && this.app.claims.rawRow(id)?.status === 'active') {
       // A row doctor named as unreadable: retracted by id, kept as it was in the audit log.
-      const done = this.app.service.retractUnreadable(id, values.reason, { actor: values.actor ?? defaultActor() });
+      const done = this.app.service.retractUnreadable(id, values.reason, writeOptions(values));
       if (!done.ok) {
         this.refuse(done);
         return 1;
@@ -233,7 +254,7 @@ export class ClaimsCli {
       this.io.out(`Retracted claim #${id}, which could not be read; it is out of every answer and kept in the audit log.`);
       return 0;
     }
-    const outcome = this.app.service.retract(args[0], values.reason, { actor: values.actor ?? defaultActor() });
+    const outcome = this.app.service.retract(args[0], values.reason, writeOptions(values));
     return this.report(outcome, 'Retracted:');
   }
 

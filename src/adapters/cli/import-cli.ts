@@ -4,7 +4,7 @@ import { openApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { importUaGeneralStaff } from '../../ingest/import-ua-gs.ts';
 import { ImportInputError } from '../../ingest/ua-general-staff.ts';
-import type { CliIo } from './claims-cli.ts';
+import { operatorAuthor, type CliIo } from './claims-cli.ts';
 
 export const IMPORT_USAGE = `usage:
   import ua-general-staff --personnel FILE|URL --equipment FILE|URL [--corrections FILE|URL] [--actor NAME]`;
@@ -12,6 +12,12 @@ export const IMPORT_USAGE = `usage:
 export interface ImportIo extends CliIo {
   /** A terminal to draw a progress bar on, if there is one. */
   progress?: NodeJS.WriteStream | null;
+}
+
+/** The import's audit name: the operating-system user, or a name given with --actor, marked as the operator's word. */
+function importActor(given: string | undefined): string {
+  const { actor, author } = operatorAuthor(given);
+  return (author.operatorGiven ? `${actor} (given by the operator; cli:${author.userId})` : actor).slice(0, 200);
 }
 
 function progressBar(stream: NodeJS.WriteStream): (done: number, total: number) => void {
@@ -51,7 +57,7 @@ export async function runImportCli(args: string[], io: ImportIo, env: NodeJS.Pro
     const result = await importUaGeneralStaff(
       app.db,
       { personnel: values.personnel, equipment: values.equipment, corrections: values.corrections },
-      { actor: values.actor ?? `cli:${env.USER ?? 'unknown'}`, onProgress: io.progress ? progressBar(io.progress) : undefined },
+      { actor: importActor(values.actor), onProgress: io.progress ? progressBar(io.progress) : undefined },
     );
     const ignored = Object.entries(result.ignoredFields).map(([k, n]) => `${k} (${n})`);
     io.out(

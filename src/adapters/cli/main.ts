@@ -1,22 +1,23 @@
 // Entry point of `npm run cli`.
 import { openApp } from '../../app.ts';
-import { loadConfig } from '../../config.ts';
+import { accessConfig, loadConfig } from '../../config.ts';
 import { ClaimsCli, CLAIMS_USAGE, UsageError, type CliIo } from './claims-cli.ts';
 import { IMPORT_USAGE, runImportCli } from './import-cli.ts';
 import { runBackup, runDoctor } from './ops-cli.ts';
+import { MODERATORS_USAGE, runModeratorsCli } from './moderators-cli.ts';
 
 export function runCli(args: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): number {
   if (!args.length || args[0] === '--help' || args[0] === 'help') {
-    io.out(`${CLAIMS_USAGE}\n${IMPORT_USAGE.replace(/^usage:\n/, '')}\n  backup PATH\n  doctor`);
+    io.out(`${CLAIMS_USAGE}\n${IMPORT_USAGE.replace(/^usage:\n/, '')}\n${MODERATORS_USAGE}\n  backup PATH\n  doctor`);
     return args.length ? 0 : 2;
   }
   const config = loadConfig(env);
-  const app = openApp({ databasePath: config.DATABASE_PATH });
+  const app = openApp({ databasePath: config.DATABASE_PATH, access: accessConfig(config) });
   try {
-    return new ClaimsCli(app, io).run(args);
+    return args[0] === 'moderators' ? runModeratorsCli(app, args.slice(1), io) : new ClaimsCli(app, io).run(args);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`${error.message}\n\n${CLAIMS_USAGE}`);
+      io.err(`${error.message}\n\n${args[0] === 'moderators' ? `Usage: npm run cli --\n${MODERATORS_USAGE}` : CLAIMS_USAGE}`);
       return 2;
     }
     throw error;

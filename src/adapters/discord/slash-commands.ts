@@ -1,7 +1,9 @@
 // Discord slash commands generated from the definitions in commands/: one top-level command per
-// first path word, subcommands for the rest ("claim add").
+// first path word, subcommands for the rest ("claim add"). Discord sets visibility per top-level
+// command, so a top-level command holds commands of one audience only: reads (claim_show,
+// claim_history) stand apart from the claim writes, which are hidden by default.
 import { ApplicationCommandOptionType, PermissionFlagsBits, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { COMMANDS, optionSpecs, type CommandDefinition, type OptionSpec } from '../../../commands/index.ts';
+import { COMMANDS, optionSpecs, type Audience, type CommandDefinition, type OptionSpec } from '../../../commands/index.ts';
 
 type CommandJson = RESTPostAPIChatInputApplicationCommandsJSONBody;
 type OptionJson = NonNullable<CommandJson['options']>[number];
@@ -11,6 +13,7 @@ const TYPES = {
   integer: ApplicationCommandOptionType.Integer,
   number: ApplicationCommandOptionType.Number,
   boolean: ApplicationCommandOptionType.Boolean,
+  user: ApplicationCommandOptionType.User,
 } as const;
 
 const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
@@ -30,7 +33,7 @@ function optionJson(spec: OptionSpec): OptionJson {
   if (spec.type === 'integer' || spec.type === 'number') {
     return { ...base, type: TYPES[spec.type], ...(spec.min !== null ? { min_value: spec.min } : {}), ...(spec.max !== null ? { max_value: spec.max } : {}) } as OptionJson;
   }
-  return { ...base, type: TYPES.boolean } as OptionJson;
+  return { ...base, type: TYPES[spec.type] } as OptionJson;
 }
 
 /** Required options first, as Discord requires. */
@@ -40,18 +43,34 @@ function optionsJson(command: CommandDefinition): OptionJson[] {
 }
 
 const GROUP_DESCRIPTIONS: Record<string, string> = {
-  claim: 'Show, add, correct and retract claims (changes are for moderators)',
-  digest: "Scheduled digests of new claims in this channel (moderators)",
+  claim: "Add, correct and retract claims (the bot's claim moderators)",
+  digest: 'Scheduled digests of new claims in this channel (Manage Channels)',
+  moderators: "Who may change claims (the bot's owners)",
+};
+
+/**
+ * Who sees a command by default in a server. Claim moderators and owners are the bot's, not the
+ * server's, so their commands are hidden from everyone but server administrators ("0"); a server's
+ * admins may show them to a role under Server Settings -> Integrations, and moderators can always
+ * use them in a direct message with the bot. Digests are for those who manage the channel. The
+ * handler checks every command whatever Discord shows.
+ */
+const DEFAULT_PERMISSIONS: Record<Audience, string | null> = {
+  everyone: null,
+  chat_managers: PermissionFlagsBits.ManageChannels.toString(),
+  moderators: '0',
+  owners: '0',
 };
 
 export function slashCommands(commands: readonly CommandDefinition[] = COMMANDS): CommandJson[] {
   const byTop = new Map<string, CommandDefinition[]>();
   for (const c of commands) byTop.set(c.path[0], [...(byTop.get(c.path[0]) ?? []), c]);
   return [...byTop].map(([name, members]) => {
-    // A command that can change data is hidden from members without Manage Messages by default;
-    // the handler checks again, since a server's admins can change what Discord shows.
-    const writes = members.some((m) => m.audience === 'moderators');
-    const permissions = writes ? { default_member_permissions: PermissionFlagsBits.ManageMessages.toString() } : {};
+    const audiences = new Set(members.map((m) => m.audience));
+    if (audiences.size > 1) throw new Error(`/${name} mixes audiences (${[...audiences].join(', ')}); Discord could only show or hide them together`);
+    const permission = DEFAULT_PERMISSIONS[members[0]!.audience];
+    const permissions = permission === null ? {} : { default_member_permissions: permission };
+    // Every command works in a direct message with the bot: that is where a moderator can always write.
     if (members.length === 1 && members[0]!.path.length === 1) {
       const c = members[0]!;
       return { name, description: clip(c.description, 100), options: optionsJson(c), dm_permission: true, ...permissions };
@@ -59,7 +78,7 @@ export function slashCommands(commands: readonly CommandDefinition[] = COMMANDS)
     return {
       name,
       description: clip(GROUP_DESCRIPTIONS[name] ?? name, 100),
-      dm_permission: !writes,
+      dm_permission: true,
       ...permissions,
       options: members.map((c) => ({ type: ApplicationCommandOptionType.Subcommand, name: c.path[1]!, description: clip(c.description, 100), options: optionsJson(c) }) as OptionJson),
     };

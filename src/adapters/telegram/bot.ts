@@ -3,9 +3,10 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize } from '@grammyjs/runner';
 import { Bot, GrammyError, HttpError, InlineKeyboard, type Context } from 'grammy';
 import type { BotCommand } from 'grammy/types';
-import { COMMANDS, Confirmations, findCommand, refusal, replyDoc, type Actor, type CommandDefinition, type CommandServices, type QuestionLimiter, type Reply } from '../../../commands/index.ts';
+import { COMMANDS, Confirmations, decodeMore, encodeMore, findCommand, refusal, replyDoc, type Actor, type Audience, type CommandDefinition, type CommandServices, type QuestionLimiter, type Reply } from '../../../commands/index.ts';
 import { docToPlainText } from '../../core/doc.ts';
 import type { Logger } from '../../log.ts';
+import type { Access } from '../../services/access.ts';
 import type { PartReporter } from '../../service/supervisor.ts';
 import { boundedNetworkRetry } from './network.ts';
 import { parseArguments, usage } from './arguments.ts';
@@ -15,14 +16,16 @@ import { docToHtmlMessages, replyToHtml } from './render.ts';
 export interface TelegramBotOptions {
   token: string;
   services: CommandServices;
-  /** User ids that may moderate everywhere, beside each group's administrators. */
-  moderatorIds: readonly string[];
   logger: Logger;
   /** In place of https://api.telegram.org: a self-hosted Bot API server, or the tests' emulator. */
   apiRoot?: string;
-  /** How long a group's administrator list is trusted before it is asked for again. */
+  /** How long a group's administrator list is trusted for reading (default 5 minutes). */
   adminCacheMs?: number;
-  /** Limits on questions per user and per chat; none when absent. */
+  /** How long it is trusted for a command that changes something, and for a Confirm (default 15 s). */
+  writeAdminCacheMs?: number;
+  /** How many chats' administrator lists are kept at most (default 1000); the oldest go first. */
+  adminCacheChats?: number;
+  /** Limits on commands, questions and button presses per user and per chat; none when absent. */
   limiter?: QuestionLimiter;
   /** Where the adapter reports its connection state; a fatal report ends the process. */
   status?: PartReporter | undefined;
@@ -45,10 +48,29 @@ const CONFIRM = 'c:';
 const replyText = (reply: Reply) => docToPlainText(replyDoc(reply));
 const CANCEL = 'x:';
 
-/** Telegram's command menu: everyone's commands for all, every command for administrators. */
-export function telegramCommandMenus(commands: readonly CommandDefinition[] = COMMANDS): { everyone: BotCommand[]; moderators: BotCommand[] } {
+const MORE = 'm:';
+
+export interface TelegramMenus {
+  /** Every chat. */
+  everyone: BotCommand[];
+  /** Chat administrators, in their chats: the digest commands too. */
+  chatManagers: BotCommand[];
+  /** Claim moderators, in their private chats and in the listed moderator chats. */
+  moderators: BotCommand[];
+  /** Owners, in their private chats: the moderators commands too. */
+  owners: BotCommand[];
+}
+
+/** Telegram's command menus, one per audience: a menu lists only what its readers may run. */
+export function telegramCommandMenus(commands: readonly CommandDefinition[] = COMMANDS): TelegramMenus {
   const entry = (c: CommandDefinition): BotCommand => ({ command: telegramName(c), description: c.description.slice(0, 256) });
-  return { everyone: commands.filter((c) => c.audience === 'everyone').map(entry), moderators: commands.map(entry) };
+  const menu = (audiences: Audience[]) => commands.filter((c) => audiences.includes(c.audience)).map(entry);
+  return {
+    everyone: menu(['everyone']),
+    chatManagers: menu(['everyone', 'chat_managers']),
+    moderators: menu(['everyone', 'chat_managers', 'moderators']),
+    owners: menu(['everyone', 'chat_managers', 'moderators', 'owners']),
+  };
 }
 
 export async function startTelegramBot(options: TelegramBotOptions): Promise<TelegramBot> {
@@ -60,57 +82,112 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
   bot.api.config.use(boundedNetworkRetry({ retries: 3, firstDelayMs: options.networkRetryDelayMs ?? 1_000, status: options.status }));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
   const confirmations = new Confirmations();
-  const adminCache = new Map<number, { ids: Set<string>; until: number }>();
-  const adminCacheMs = options.adminCacheMs ?? 5 * 60_000;
+  const access = services.access;
+  // Each chat's administrators, kept a short while and for a bounded number of chats: a demoted
+  // administrator loses write rights within writeAdminCacheMs.
+  const adminCache = new Map<string, { ids: Set<string>; at: number }>();
+  const readMaxAge = options.adminCacheMs ?? 5 * 60_000;
+  const writeMaxAge = Math.min(options.writeAdminCacheMs ?? 15_000, readMaxAge);
+  const maxChats = options.adminCacheChats ?? 1000;
 
-  async function isModerator(ctx: Context): Promise<boolean> {
-    const user = ctx.from;
-    if (!user) return false;
-    if (options.moderatorIds.includes(String(user.id))) return true;
-    const chat = ctx.chat;
-    if (!chat || chat.type === 'private' || chat.type === 'channel') return false;
-    const cached = adminCache.get(chat.id);
-    if (cached && cached.until > Date.now()) return cached.ids.has(String(user.id));
-    const admins = await ctx.api.getChatAdministrators(chat.id);
-    const ids = new Set(admins.map((a) => String(a.user.id)));
-    adminCache.set(chat.id, { ids, until: Date.now() + adminCacheMs });
-    return ids.has(String(user.id));
+  async function administrators(chatId: string, maxAgeMs: number): Promise<Set<string>> {
+    const cached = adminCache.get(chatId);
+    if (cached && Date.now() - cached.at < maxAgeMs) return cached.ids;
+    let ids = new Set<string>();
+    try {
+      const admins = await bot.api.getChatAdministrators(Number(chatId));
+      ids = new Set(admins.map((a) => String(a.user.id)));
+    } catch (err) {
+      // The bot is not in that chat, or Telegram is unreachable: nobody counts as its administrator.
+      logger.warn({ err, chat: chatId }, 'could not read the chat administrators');
+      return ids;
+    }
+    adminCache.delete(chatId);
+    adminCache.set(chatId, { ids, at: Date.now() });
+    while (adminCache.size > maxChats) adminCache.delete(adminCache.keys().next().value!);
+    return ids;
   }
 
-  async function actorOf(ctx: Context, needsModeration: boolean): Promise<Actor> {
+  /** Who is asking and where, without rights: enough for the limits and for everyone's commands. */
+  function baseActor(ctx: Context): Actor {
     const user = ctx.from!;
-    const name = user.username ?? [user.first_name, user.last_name].filter(Boolean).join(' ');
-    return { platform: 'telegram', id: String(user.id), name, isModerator: needsModeration ? await isModerator(ctx) : false, chatId: ctx.chat ? String(ctx.chat.id) : null };
+    const name = [user.first_name, user.last_name].filter(Boolean).join(' ') || user.username || String(user.id);
+    return { platform: 'telegram', id: String(user.id), name, isModerator: access.isNamedModerator('telegram', String(user.id)), chatId: ctx.chat ? String(ctx.chat.id) : null };
   }
 
-  async function send(ctx: Context, reply: Reply, token: string | null): Promise<void> {
+  /** The rights an audience needs, decided by services.access and, for chats, by Telegram's administrator lists. */
+  async function actorFor(ctx: Context, audience: Audience): Promise<Actor> {
+    const actor = baseActor(ctx);
+    if (audience === 'everyone') return actor;
+    const chat = ctx.chat;
+    const private_ = chat?.type === 'private' && String(chat.id) === actor.id;
+    let isModerator = actor.isModerator;
+    for (const listed of access.config.telegramModeratorChatIds) {
+      if (isModerator) break;
+      isModerator = (await administrators(listed, writeMaxAge)).has(actor.id);
+    }
+    const managesChat = private_ || (chat !== undefined && chat.type !== 'channel' && !private_ && (await administrators(String(chat.id), writeMaxAge)).has(actor.id));
+    return { ...actor, isModerator, isOwner: access.isOwner('telegram', actor.id), managesChat };
+  }
+
+  /** Over a limit: told once, then silence. Returns true when the update should go unanswered. */
+  async function overLimit(ctx: Context, actor: Actor): Promise<boolean> {
+    const admission = options.limiter?.admit(actor) ?? { kind: 'answer' as const };
+    if (admission.kind === 'answer') return false;
+    if (admission.kind === 'warn') {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: admission.message.slice(0, 200), show_alert: true });
+      else await send(ctx, refusal(admission.message), null);
+    } else if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+    return true;
+  }
+
+  /** Confirm / Cancel for a preview, or More for a long list's next page. */
+  function keyboard(reply: Reply, command: CommandDefinition | null, token: string | null): InlineKeyboard | null {
+    if (token) return new InlineKeyboard().text('Confirm', `${CONFIRM}${token}`).text('Cancel', `${CANCEL}${token}`);
+    const more = reply.kind === 'doc' && reply.more && command ? encodeMore(command, reply.more, 64) : null;
+    return more ? new InlineKeyboard().text('More', more) : null;
+  }
+
+  async function send(ctx: Context, reply: Reply, token: string | null, command: CommandDefinition | null = null): Promise<void> {
     const messages = replyToHtml(reply);
-    const replyTo = ctx.msg?.message_id;
+    const replyTo = ctx.callbackQuery ? undefined : ctx.msg?.message_id;
+    const buttons = keyboard(reply, command, token);
     for (const [i, m] of messages.entries()) {
       const last = i === messages.length - 1;
       await ctx.reply(m.html, {
         ...HTML,
         ...(i === 0 && replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
-        ...(last && token ? { reply_markup: new InlineKeyboard().text('Confirm', `${CONFIRM}${token}`).text('Cancel', `${CANCEL}${token}`) } : {}),
+        ...(last && buttons ? { reply_markup: buttons } : {}),
       });
     }
   }
 
-  async function runFromText(ctx: Context, command: CommandDefinition, text: string): Promise<void> {
+  /** /moderators_add as a reply to someone's message, or naming them with a text mention: that user. */
+  function pickedUser(ctx: Context): { id: string; name: string } | null {
+    const mention = (ctx.msg?.entities ?? []).find((e) => e.type === 'text_mention');
+    const user = mention && 'user' in mention ? mention.user : ctx.msg?.reply_to_message?.from;
+    if (!user || user.is_bot) return null;
+    return { id: String(user.id), name: [user.first_name, user.last_name].filter(Boolean).join(' ') || user.username || String(user.id) };
+  }
+
+  async function runFromText(ctx: Context, command: CommandDefinition, text: string, limited = false): Promise<void> {
+    // Every command, question and usage reply counts against the limits, before anything is asked of Telegram.
+    if (!limited && (await overLimit(ctx, baseActor(ctx)))) return;
+    if (command.path[0] === 'ask' && !text.trim()) return runFromText(ctx, findCommand(['help'])!, '', true);
     const args = parseArguments(command, text);
     if (!args.ok) return send(ctx, refusal(`${args.message}\nUsage: ${usage(command)}`), null);
+    const userNames: Record<string, string> = {};
+    const picked = 'user' in command.options.shape ? pickedUser(ctx) : null;
+    if (picked && args.options.user === undefined) {
+      args.options.user = picked.id;
+      userNames[picked.id] = picked.name;
+    }
     if (!Object.keys(args.options).length && Object.keys(command.options.shape).length && command.path[0] !== 'ask') {
       return send(ctx, refusal(`Usage: ${usage(command)}`), null);
     }
-    if (command.path[0] === 'ask' && !text.trim()) return runFromText(ctx, findCommand(['help'])!, '');
-    const actor = await actorOf(ctx, command.audience === 'moderators');
-    if (command.path[0] === 'ask' && options.limiter) {
-      const admission = options.limiter.admit(actor);
-      if (admission.kind === 'silent') return;
-      if (admission.kind === 'warn') return send(ctx, refusal(admission.message), null);
-    }
-    const { reply, token } = confirmations.run(command, args.options, actor, services, { logger });
-    await send(ctx, reply, token);
+    const actor = await actorFor(ctx, command.audience);
+    const { reply, token } = confirmations.run(command, args.options, actor, services, { logger, userNames });
+    await send(ctx, reply, token, command);
   }
 
   // The runner handles updates concurrently; within one chat (and one user's inline queries)
@@ -121,10 +198,20 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
 
   bot.on('callback_query:data', async (ctx) => {
     const data = ctx.callbackQuery.data;
+    if (await overLimit(ctx, baseActor(ctx))) return;
+    const more = data.startsWith(MORE) ? decodeMore(data, COMMANDS) : null;
+    if (more) {
+      // The next page of a long list, as a new message; rights checked again for whoever pressed.
+      await ctx.answerCallbackQuery();
+      const actor = await actorFor(ctx, more.command.audience);
+      const { reply } = confirmations.run(more.command, more.options, actor, services, { logger });
+      return send(ctx, reply, null, more.command);
+    }
     const isConfirm = data.startsWith(CONFIRM);
     if (!isConfirm && !data.startsWith(CANCEL)) return ctx.answerCallbackQuery();
-    const actor = await actorOf(ctx, true);
     const token = data.slice(2);
+    const pending = confirmations.commandFor(token);
+    const actor = await actorFor(ctx, pending?.audience ?? 'everyone');
     const result = isConfirm ? confirmations.confirm(token, actor, services, { logger }) : confirmations.cancel(token, actor);
     if (!result.ok) {
       await ctx.answerCallbackQuery({ text: replyText(result.reply).slice(0, 200), show_alert: true });
@@ -140,7 +227,7 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
   bot.on('inline_query', async (ctx) => {
     const question = ctx.inlineQuery.query.trim();
     if (!question) return ctx.answerInlineQuery([], { cache_time: 60 });
-    const actor = await actorOf(ctx, false);
+    const actor = baseActor(ctx);
     if (options.limiter && options.limiter.admit(actor).kind !== 'answer') return ctx.answerInlineQuery([], { cache_time: 5 });
     const { reply } = confirmations.run(findCommand(['ask'])!, { question }, actor, services, { logger });
     const messages = replyToHtml(reply);
@@ -189,7 +276,11 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
   });
 
   await bot.init();
-  await registerCommands(bot, logger, options.moderatorIds);
+  await registerCommands(bot, logger, access);
+  // A grant or revocation changes that user's menu at once.
+  const unfollow = access.onChange((change) => {
+    if (change.platform === 'telegram') void setUserMenu(bot, logger, access, change.userId);
+  });
   // Long polling takes over from any webhook, as grammY's bot.start does.
   await bot.api.deleteWebhook();
   let stopped: Promise<void> | null = null;
@@ -211,18 +302,39 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
     bot,
     stop: () => {
       services.digests.setSender('telegram', null);
+      unfollow();
       options.status?.report('stopped');
       return (stopped ??= Promise.resolve(runner.isRunning() ? runner.stop() : undefined).then(() => undefined, () => undefined));
     },
   };
 }
 
-async function registerCommands(bot: Bot, logger: Logger, moderatorIds: readonly string[]): Promise<void> {
+/**
+ * The command menus: everyone's commands for all; the digest commands for chat administrators; the
+ * claim commands only in moderators' own private chats and in the listed moderator chats, never to
+ * every chat administrator; the moderators commands in owners' private chats.
+ */
+async function registerCommands(bot: Bot, logger: Logger, access: Access): Promise<void> {
   const menus = telegramCommandMenus();
   await bot.api.setMyCommands(menus.everyone, { scope: { type: 'default' } });
-  await bot.api.setMyCommands(menus.moderators, { scope: { type: 'all_chat_administrators' } });
-  for (const id of moderatorIds) {
-    // Works only once the moderator has started a chat with the bot; not fatal otherwise.
-    await bot.api.setMyCommands(menus.moderators, { scope: { type: 'chat', chat_id: Number(id) } }).catch((err: unknown) => logger.warn({ err, moderator: id }, 'could not set the moderator command menu'));
+  await bot.api.setMyCommands(menus.chatManagers, { scope: { type: 'all_chat_administrators' } });
+  for (const chatId of access.config.telegramModeratorChatIds) {
+    await bot.api.setMyCommands(menus.moderators, { scope: { type: 'chat_administrators', chat_id: Number(chatId) } }).catch((err: unknown) => logger.warn({ err, chat: chatId }, 'could not set the moderator chat command menu'));
   }
+  const { owners, configured, granted } = access.named();
+  const users = new Set([...owners.filter((o) => o.platform === 'telegram').map((o) => o.id), ...configured.map((u) => u.id), ...granted.filter((m) => m.platform === 'telegram').map((m) => m.userId)]);
+  for (const id of users) await setUserMenu(bot, logger, access, id);
+}
+
+/** A user's menu in their private chat with the bot, as their rights are now. */
+async function setUserMenu(bot: Bot, logger: Logger, access: Access, userId: string): Promise<void> {
+  const menus = telegramCommandMenus();
+  const scope = { type: 'chat' as const, chat_id: Number(userId) };
+  // Works only once the user has started a chat with the bot; not fatal otherwise.
+  const done = access.isOwner('telegram', userId)
+    ? bot.api.setMyCommands(menus.owners, { scope })
+    : access.isNamedModerator('telegram', userId)
+      ? bot.api.setMyCommands(menus.moderators, { scope })
+      : bot.api.deleteMyCommands({ scope });
+  await done.catch((err: unknown) => logger.warn({ err, user: userId }, 'could not set the command menu of a moderator'));
 }
