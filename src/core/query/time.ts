@@ -1,7 +1,8 @@
-// Time in a question: our own rules for what chrono-node does not know (war-relative periods,
-// quarters, bare years, trailing periods, ranges of months), then chrono-node for dates.
+// Time in a question. Explicit periods and dates first (our rules for what chrono-node does not
+// know: war-relative periods, halves, quarters, weeks of a month, day ranges, bare years; then
+// chrono-node for dates), and only when none is named the words for "now" (total, so far, latest).
 import * as chrono from 'chrono-node';
-import { addDays, formatSpan, lastDayOfMonth, monthName, monthSpan, ymd } from '../dates.ts';
+import { addDays, formatDate, formatSpan, lastDayOfMonth, monthName, monthSpan, ymd } from '../dates.ts';
 import { INVASION_START } from '../vocabulary.ts';
 import type { Granularity, TimeSpec } from './types.ts';
 
@@ -9,6 +10,10 @@ export interface TimeResult {
   time: TimeSpec;
   /** The text with the words that named the time blanked out, for the entity rules. */
   rest: string;
+  /** The period runs to the latest report ("in 2026 so far", "since june"). */
+  partial: boolean;
+  /** Where in the text the time expression starts (-1 when none). */
+  index: number;
 }
 
 const parser = chrono.en.casual.clone();
@@ -17,15 +22,16 @@ function ymdParts(iso: string): [number, number, number] {
   return iso.split('-').map(Number) as [number, number, number];
 }
 
-function range(start: string, end: string, granularity: Granularity, label: string, yearless = false): TimeSpec {
-  return { kind: 'range', start, end, granularity, label, yearless };
+function range(start: string, end: string, granularity: Granularity, label: string, yearless = false, relative?: string): TimeSpec {
+  return relative ? { kind: 'range', start, end, granularity, label, yearless, relative } : { kind: 'range', start, end, granularity, label, yearless };
 }
 
 function blank(text: string, index: number, length: number): string {
   return text.slice(0, index) + ' '.repeat(length) + text.slice(index + length);
 }
 
-const ORDINAL: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
+const ORDINAL: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, last: 4, final: 4, fifth: 5, '5th': 5 };
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fourteen: 14, thirty: 30 };
 
 /** The most recent year in which month/day has begun by `today`. */
 function recentYear(today: string, month: number, day = 1): number {
@@ -34,50 +40,137 @@ function recentYear(today: string, month: number, day = 1): number {
 }
 
 function quarterSpan(year: number, quarter: number) {
-  const start = ymd(year, (quarter - 1) * 3 + 1, 1);
-  return { start, end: lastDayOfMonth(year, quarter * 3) };
+  return { start: ymd(year, (quarter - 1) * 3 + 1, 1), end: lastDayOfMonth(year, quarter * 3) };
 }
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_RE = `(${MONTHS.join('|')}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)`;
+function monthNumber(word: string): number {
+  const w = word.toLowerCase();
+  return MONTHS.findIndex((m) => m.startsWith(w.slice(0, 3))) + 1;
+}
+const YEAR_RE = String.raw`((?:19|20)\d{2})`;
+const DAY_RE = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
 
 interface Rule {
   pattern: RegExp;
   build: (m: RegExpExecArray, today: string) => TimeSpec | null;
+  partial?: boolean;
 }
 
-const WAR = String.raw`(?:the )?(?:full[- ]scale |russian )?(?:war|invasion|conflict|fighting)`;
+const WAR = String.raw`(?:the )?(?:full[- ]scale |russian |special military )?(?:war|invasion|conflict|fighting|operation|smo)`;
+const yesterdayOf = (today: string) => addDays(today, -1);
 
+function weekday(iso: string): number {
+  return (new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
+}
+
+/** Rules for explicit periods, tried in order before chrono-node. */
 const RULES: Rule[] = [
   {
-    pattern: new RegExp(String.raw`\b(?:in |during |over )?the first (day|week|month|year) of ${WAR}\b`),
+    pattern: new RegExp(String.raw`\b(?:in |during |over )?the (first|1st) (day|week|month|year|(?:\d{1,3}|two|three|six) (?:days|weeks|months)) of ${WAR}\b`),
     build: (m) => {
-      const unit = m[1]!;
+      const unit = m[2]!;
       const s = INVASION_START;
+      const counted = /^(\S+) (days|weeks|months)$/.exec(unit);
+      if (counted) {
+        const n = NUMBER_WORDS[counted[1]!] ?? Number(counted[1]);
+        const end = counted[2] === 'days' ? addDays(s, n - 1) : counted[2] === 'weeks' ? addDays(s, 7 * n - 1) : addDays(ymd(2022, 2 + n, 24), -1);
+        return range(s, end, 'span', `the first ${unit} of the war`);
+      }
       const end = unit === 'day' ? s : unit === 'week' ? addDays(s, 6) : unit === 'month' ? '2022-03-23' : '2023-02-23';
       return range(s, end, 'span', `the first ${unit} of the war`);
     },
   },
   {
-    pattern: new RegExp(String.raw`\b(?:ever )?(?:since|from) (?:the )?(?:very )?(?:start|beginning|outbreak|onset) of ${WAR}\b|\bsince ${WAR}\b|\bsince (?:it|the war|the invasion) (?:began|started)\b`),
+    pattern: new RegExp(String.raw`\b(?:ever )?(?:since|from) (?:the )?(?:very )?(?:start|beginning|outbreak|onset) of ${WAR}\b|\bsince ${WAR}(?: (?:began|started))?\b|\bsince (?:it|the war|the invasion) (?:began|started)\b|\bsince (?:24 feb(?:ruary)?|feb(?:ruary)? 24)(?:,? 2022)?\b|\bsince (?:day one|the start|the beginning)\b(?! of)|\b(?:in|during|over) the (?:whole|entire) (?:war|invasion|conflict)\b|\bof the (?:whole|entire) war\b`),
     build: () => ({ kind: 'latest' }),
   },
   {
-    pattern: /\b(?:so far|to date|up to now|until now|till now|as of (?:now|today)|right now|in total|total|overall|all[- ]time|altogether|cumulative(?:ly)?|in all|latest|most recent|newest|current(?:ly)?|today'?s?|now)\b/,
-    build: () => ({ kind: 'latest' }),
-  },
-  {
-    pattern: /\b(?:in |on |for )?yesterday\b|\b(?:in |over |during )?the (?:past|last) (?:day|24 hours)\b/,
-    build: (_m, today) => {
-      const y = addDays(today, -1);
-      return range(y, y, 'day', 'yesterday');
+    // "between 3 and 9 june 2025", "from 3 to 9 june", "3-9 june 2025", "june 3-9"
+    pattern: new RegExp(String.raw`\b(?:between |from )?${DAY_RE}(?: ?(?:and|to|until|till|through|-) ?)${DAY_RE}(?: of)? ${MONTH_RE}\b(?:,? ${YEAR_RE})?|\b(?:between |from )?${MONTH_RE} ${DAY_RE}(?: ?(?:and|to|until|till|through|-) ?)${DAY_RE}\b(?:,? ${YEAR_RE})?`),
+    build: (m, today) => {
+      const [d1, d2, mon, yr] = m[1] ? [m[1], m[2], m[3], m[4]] : [m[6], m[7], m[5], m[8]];
+      const month = monthNumber(mon!);
+      const a = Number(d1);
+      const b = Number(d2);
+      if (!month || a < 1 || b > 31 || a > b) return null;
+      const year = yr ? Number(yr) : recentYear(today, month, a);
+      const start = ymd(year, month, a);
+      const last = lastDayOfMonth(year, month);
+      const end = ymd(year, month, b) > last ? last : ymd(year, month, b);
+      return range(start, end, 'span', formatSpan(start, end), !yr);
     },
   },
   {
-    pattern: /\b(?:in |over |during |for )?(?:the )?(past|last|previous|recent|preceding) (?:(\d{1,3}|two|three|four|five|six|seven|ten|twelve) )?(day|week|month|year)s?\b/,
+    // "the week of 10 march 2025", "week starting 10 march", "the week beginning march 10"
+    pattern: new RegExp(String.raw`\b(?:in |during |for )?(?:the )?week (of|starting|beginning|commencing|from|ending|to) (?:the )?(?:${DAY_RE}(?: of)? ${MONTH_RE}|${MONTH_RE} ${DAY_RE})\b(?:,? ${YEAR_RE})?`),
     build: (m, today) => {
-      const words: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10, twelve: 12 };
+      const day = Number(m[2] ?? m[5]);
+      const month = monthNumber((m[3] ?? m[4])!);
+      if (!month) return null;
+      const year = m[6] ? Number(m[6]) : recentYear(today, month, day);
+      const date = ymd(year, month, day);
+      let start: string;
+      if (m[1] === 'ending' || m[1] === 'to') start = addDays(date, -6);
+      else if (m[1] === 'of') start = addDays(date, -weekday(date));
+      else start = date;
+      const end = addDays(start, 6);
+      return range(start, end, 'week', `the week of ${formatDate(start)}`, !m[6]);
+    },
+  },
+  {
+    // "the first week of february 2025", "last week of march"
+    pattern: new RegExp(String.raw`\b(?:in |during |for )?(?:the )?(first|1st|second|2nd|third|3rd|fourth|4th|last|final) (week|half|fortnight) of ${MONTH_RE}\b(?:,? ${YEAR_RE})?`),
+    build: (m, today) => {
+      const month = monthNumber(m[3]!);
+      if (!month) return null;
+      const year = m[4] ? Number(m[4]) : recentYear(today, month);
+      const last = lastDayOfMonth(year, month);
+      const lastDay = Number(last.slice(8));
+      let start: number;
+      let end: number;
+      if (m[2] === 'half') {
+        [start, end] = m[1] === 'first' || m[1] === '1st' ? [1, 15] : [16, lastDay];
+      } else if (m[2] === 'fortnight') {
+        [start, end] = m[1] === 'last' || m[1] === 'final' || m[1] === 'second' || m[1] === '2nd' ? [lastDay - 13, lastDay] : [1, 14];
+      } else if (m[1] === 'last' || m[1] === 'final') {
+        [start, end] = [lastDay - 6, lastDay];
+      } else {
+        const n = ORDINAL[m[1]!]!;
+        [start, end] = [(n - 1) * 7 + 1, Math.min(n * 7, lastDay)];
+      }
+      const s = ymd(year, month, start);
+      const e = ymd(year, month, end);
+      return range(s, e, 'span', `the ${m[1]} ${m[2]} of ${monthName(month)} ${year}`, !m[4]);
+    },
+  },
+  {
+    // "in 2026 so far", "2026 to date", "this year to date", "ytd"
+    pattern: new RegExp(String.raw`\b(?:in |during |for )?${YEAR_RE}(?: so far| to date| until now| up to now| till now| thus far| ytd| year to date)\b|\b(?:ytd|year to date|this year(?: so far| to date)?|so far this year|to date this year)\b`),
+    build: (m, today) => {
+      const year = m[1] ? Number(m[1]) : Number(today.slice(0, 4));
+      const start = ymd(year, 1, 1);
+      const yesterday = yesterdayOf(today);
+      const end = ymd(year, 12, 31) < yesterday ? ymd(year, 12, 31) : yesterday < start ? start : yesterday;
+      return range(start, end, 'span', `${year} so far`);
+    },
+    partial: true,
+  },
+  {
+    pattern: /\b(?:in |on |for )?yesterday'?s?\b|\b(?:in |over |during )?the (?:past|last) (?:day|24 hours|24h)\b/,
+    build: (_m, today) => {
+      const y = yesterdayOf(today);
+      return range(y, y, 'day', 'yesterday', false, 'the past day');
+    },
+  },
+  {
+    pattern: /\b(?:in |over |during |for |within )?(?:the )?(past|last|previous|recent|preceding) (?:(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty) )?(day|week|month|year|fortnight)s?\b/,
+    build: (m, today) => {
       const which = m[1]!;
-      const count = m[2] ? (words[m[2]] ?? Number(m[2])) : 1;
-      const unit = m[3]! as 'day' | 'week' | 'month' | 'year';
-      const yesterday = addDays(today, -1);
+      const count = m[2] ? (NUMBER_WORDS[m[2]] ?? Number(m[2])) : 1;
+      const unit = m[3]! as 'day' | 'week' | 'month' | 'year' | 'fortnight';
+      const yesterday = yesterdayOf(today);
       const [ty, tm] = ymdParts(today);
       // "last week/month/year" without a number means the previous calendar one.
       if (which === 'last' || which === 'previous') {
@@ -85,46 +178,70 @@ const RULES: Rule[] = [
           const y = tm === 1 ? ty - 1 : ty;
           const mo = tm === 1 ? 12 : tm - 1;
           const s = monthSpan(y, mo);
-          return range(s.start, s.end, 'month', 'last month');
+          return range(s.start, s.end, 'month', 'last month', false, 'the past month');
         }
-        if (!m[2] && unit === 'year') return range(ymd(ty - 1, 1, 1), ymd(ty - 1, 12, 31), 'year', 'last year');
+        if (!m[2] && unit === 'year') return range(ymd(ty - 1, 1, 1), ymd(ty - 1, 12, 31), 'year', 'last year', false, 'the past year');
         if (!m[2] && unit === 'week') {
-          const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
-          const start = addDays(today, -weekday - 7);
-          return range(start, addDays(start, 6), 'week', 'last week');
+          const start = addDays(today, -weekday(today) - 7);
+          return range(start, addDays(start, 6), 'week', 'last week', false, 'the past week');
         }
       }
-      const days = unit === 'day' ? count : unit === 'week' ? 7 * count : unit === 'month' ? 30 * count : 365 * count;
+      const days = unit === 'day' ? count : unit === 'week' ? 7 * count : unit === 'fortnight' ? 14 * count : unit === 'month' ? 30 * count : 365 * count;
       const label = `the past ${m[2] ? `${count} ` : ''}${unit}${count > 1 ? 's' : ''}`;
-      return range(addDays(yesterday, -(days - 1)), yesterday, unit === 'day' && count === 1 ? 'day' : 'span', label);
+      return range(addDays(yesterday, -(days - 1)), yesterday, unit === 'day' && count === 1 ? 'day' : 'span', label, false, label);
     },
   },
   {
-    pattern: /\bthis (week|month|year)\b/,
+    pattern: /\b(?:so far )?this (week|month)(?: so far| to date)?\b/,
     build: (m, today) => {
       const [ty, tm] = ymdParts(today);
       const unit = m[1]!;
-      const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
-      const start = unit === 'week' ? addDays(today, -weekday) : unit === 'month' ? ymd(ty, tm, 1) : ymd(ty, 1, 1);
-      const end = addDays(today, -1) < start ? start : addDays(today, -1);
+      const start = unit === 'week' ? addDays(today, -weekday(today)) : ymd(ty, tm, 1);
+      const end = yesterdayOf(today) < start ? start : yesterdayOf(today);
       return range(start, end, 'span', `this ${unit} so far`);
     },
+    partial: true,
   },
   {
-    pattern: /\b(?:in |during |for |over )?(?:the )?(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th|last) quarter)(?:,? (?:of )?((?:19|20)\d{2}))?\b/,
+    // "since the start of 2025", "since the beginning of the year", "since january 2025"
+    pattern: new RegExp(String.raw`\bsince (?:the )?(?:start|beginning) of (?:${YEAR_RE}|(the|this) year)\b`),
     build: (m, today) => {
-      const quarter = m[1] ? Number(m[1]) : m[2] === 'last' ? 4 : ORDINAL[m[2]!]!;
-      const year = m[3] ? Number(m[3]) : recentYear(today, (quarter - 1) * 3 + 1);
+      const year = m[1] ? Number(m[1]) : Number(today.slice(0, 4));
+      const start = ymd(year, 1, 1);
+      const end = yesterdayOf(today) < start ? start : yesterdayOf(today);
+      return range(start, end, 'span', `since the start of ${year}`);
+    },
+    partial: true,
+  },
+  {
+    pattern: /\b(?:in |during |for |over )?(?:the )?(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th|last|final) quarter)(?:,? (?:of )?(?:(?:19|20)?(\d{2}))?)?\b/,
+    build: (m, today) => {
+      const quarter = m[1] ? Number(m[1]) : ORDINAL[m[2]!]!;
+      const year = m[3] ? 2000 + Number(m[3]) : recentYear(today, (quarter - 1) * 3 + 1);
       const { start, end } = quarterSpan(year, quarter);
       return range(start, end, 'quarter', `Q${quarter} ${year}`, !m[3]);
     },
   },
   {
-    pattern: /\b(?:in |during )?the (first|second) half of ((?:19|20)\d{2})\b/,
+    // "the second half of 2024", "H1 2025", "h2 of 2024", "first half of the year"
+    pattern: new RegExp(String.raw`\b(?:in |during |for |over )?(?:the )?(?:(first|second|1st|2nd|latter|last) half|h([12]))(?:,? (?:of )?(?:${YEAR_RE}|(?:the |this )year))?\b`),
+    build: (m, today) => {
+      const first = m[2] ? m[2] === '1' : m[1] === 'first' || m[1] === '1st';
+      const year = m[3] ? Number(m[3]) : recentYear(today, first ? 1 : 7);
+      const start = ymd(year, first ? 1 : 7, 1);
+      const end = ymd(year, first ? 6 : 12, first ? 30 : 31);
+      return range(start, end, 'span', `the ${first ? 'first' : 'second'} half of ${year}`, !m[3]);
+    },
+  },
+  {
+    // "early 2024", "mid-2023", "late 2022", "the start of 2024"
+    pattern: new RegExp(String.raw`\b(?:in )?(?:the )?(early|mid|middle of|late|end of|start of|beginning of)[- ]?${YEAR_RE}\b`),
     build: (m) => {
       const year = Number(m[2]);
-      const first = m[1] === 'first';
-      return range(ymd(year, first ? 1 : 7, 1), ymd(year, first ? 6 : 12, first ? 30 : 31), 'span', `the ${m[1]} half of ${year}`);
+      const part = m[1]!;
+      if (part === 'end of') return { kind: 'asOf', date: ymd(year, 12, 31), yearless: false };
+      const [s, e] = part === 'early' || part === 'start of' || part === 'beginning of' ? [1, 4] : part === 'late' ? [9, 12] : [5, 8];
+      return range(ymd(year, s, 1), lastDayOfMonth(year, e), 'span', `${part.replace(' of', '')} ${year}`);
     },
   },
 ];
@@ -132,6 +249,7 @@ const RULES: Rule[] = [
 interface DateMention {
   index: number;
   length: number;
+  text: string;
   year: number | null;
   month: number;
   day: number | null;
@@ -141,12 +259,18 @@ interface DateMention {
 
 function chronoMentions(text: string, today: string): DateMention[] {
   const ref = new Date(`${today}T12:00:00Z`);
-  return parser
-    .parse(text, ref)
+  let results: chrono.ParsedResult[];
+  try {
+    results = parser.parse(text, ref);
+  } catch {
+    return [];
+  }
+  return results
     .filter((r) => r.start.isCertain('month'))
     .map((r) => ({
       index: r.index,
       length: r.text.length,
+      text: r.text,
       year: r.start.isCertain('year') ? r.start.get('year')! : null,
       month: r.start.get('month')!,
       day: r.start.isCertain('day') ? r.start.get('day')! : null,
@@ -154,7 +278,9 @@ function chronoMentions(text: string, today: string): DateMention[] {
         r.end && r.end.isCertain('month')
           ? { year: r.end.isCertain('year') ? r.end.get('year')! : null, month: r.end.get('month')!, day: r.end.isCertain('day') ? r.end.get('day')! : null }
           : null,
-    }));
+    }))
+    .filter((m) => !/^(?:(?:right |just )?now|today|tonight|this (?:morning|evening|afternoon))$/.test(m.text.trim()))
+    .filter((m) => m.month >= 1 && m.month <= 12 && (m.year === null || (m.year >= 1900 && m.year <= 2100)));
 }
 
 function mentionStart(m: { year: number | null; month: number; day: number | null }, year: number): string {
@@ -169,6 +295,17 @@ function describeMention(m: { month: number; day: number | null }, year: number 
 }
 
 const YEAR = /\b((?:19[7-9]|20[0-9])\d)\b/g;
+const AS_OF_BEFORE = /\b(?:as of|as at|as on|by|until|till|til|up to|up until|upto|through|thru|to the end of|at the end of|by the end of|end of|before|prior to|as at the end of|on or before)\s*(?:the\s+)?$/;
+const TOTAL_WORDS = /\b(?:latest|current|total|totals|overall|altogether|cumulative(?:ly)?|running total|in all|all[- ]time|so far|to date|grand total|sum)\b/;
+const LATEST_WORDS =
+  /\b(?:so far|to date|up to now|until now|till now|thus far|as of (?:now|today)|right now|in total|total|overall|all[- ]time|altogether|cumulative(?:ly)?|in all|latest|most recent|newest|current(?:ly)?|today'?s?|now|at present|presently|as it stands|up to date|updated|recent(?:ly)?|lately|nowadays|these days)\b/;
+const OPEN_END = /\b(?:so far|to date|up to now|until now|till now|thus far|yet)\b/;
+
+/** Marks a period that runs past yesterday as partial: the answer says "so far, to DATE". */
+function finish(time: TimeSpec, rest: string, index: number, today: string, partial = false): TimeResult {
+  const open = partial || (time.kind === 'range' && !time.yearless && time.end >= yesterdayOf(today));
+  return { time, rest, partial: open, index };
+}
 
 export function extractTime(text: string, today: string): TimeResult {
   let rest = text;
@@ -176,15 +313,16 @@ export function extractTime(text: string, today: string): TimeResult {
     const m = rule.pattern.exec(rest);
     if (!m) continue;
     const time = rule.build(m, today);
-    if (time) return { time, rest: blank(rest, m.index, m[0].length) };
+    if (time) return finish(time, blank(rest, m.index, m[0].length), m.index, today, rule.partial);
   }
 
   const mentions = chronoMentions(rest, today);
   for (const m of mentions) rest = blank(rest, m.index, m.length);
   const years = [...rest.matchAll(YEAR)].map((y) => ({ year: Number(y[1]), index: y.index!, length: y[0].length }));
+  const open = OPEN_END.test(text);
 
   // A range: "between September and November 2024", "from 1 Oct to 15 Oct 2024", "from 2023 to 2024".
-  const connector = /\b(between|from)\b.*\b(and|to|until|till|through|thru)\b|\s[-–]\s/;
+  const connector = /\b(between|from)\b.*\b(and|to|until|till|through|thru)\b|\s[-–]\s|\b(?:to|until|till|through|thru)\b/;
   if (mentions.length >= 2 && connector.test(text)) {
     const [a, b] = [mentions[0]!, mentions[1]!];
     const yearless = b.year === null && a.year === null;
@@ -196,13 +334,13 @@ export function extractTime(text: string, today: string): TimeResult {
     }
     const start = mentionStart(a, startYear);
     const end = mentionEnd(b, endYear);
-    if (start <= end) return { time: range(start, end, 'span', formatSpan(start, end), yearless), rest };
+    if (start <= end) return finish(range(start, end, 'span', formatSpan(start, end), yearless), rest, a.index, today, open);
   }
   if (mentions.length === 0 && years.length >= 2 && connector.test(text)) {
     const [a, b] = [years[0]!.year, years[1]!.year];
     if (a <= b) {
       for (const y of years.slice(0, 2)) rest = blank(rest, y.index, y.length);
-      return { time: range(ymd(a, 1, 1), ymd(b, 12, 31), 'span', `${a} to ${b}`), rest };
+      return finish(range(ymd(a, 1, 1), ymd(b, 12, 31), 'span', `${a} to ${b}`), rest, years[0]!.index, today, open);
     }
   }
 
@@ -218,30 +356,40 @@ export function extractTime(text: string, today: string): TimeResult {
       const start = mentionStart(first, startYear);
       const end = mentionEnd(first.end, endYear);
       const noYear = first.year === null && first.end.year === null;
-      if (start <= end) return { time: range(start, end, 'span', formatSpan(start, end), noYear), rest };
+      if (start <= end) return finish(range(start, end, 'span', formatSpan(start, end), noYear), rest, first.index, today, open);
     }
-    if (/\b(?:as of|as at|by|until|till|up to|up until|through|to the end of|at the end of|end of)\s*(?:the\s+)?$/.test(before)) {
-      return { time: { kind: 'asOf', date: mentionEnd(first, year), yearless }, rest };
+    // "at the end of march 2024": chrono reads "end of march" as its last day.
+    const endOf = /^(?:the )?end of\b/.test(first.text);
+    if (endOf || AS_OF_BEFORE.test(before)) {
+      const date = endOf ? lastDayOfMonth(year, first.month) : mentionEnd(first, year);
+      return finish({ kind: 'asOf', date, yearless }, rest, first.index, today);
     }
-    if (/\bsince\s*$/.test(before)) {
+    if (/\b(?:since|from|starting|starting from|beginning|after)\s*(?:the\s+)?$/.test(before) && !/\b(?:update|report|statement|briefing|bulletin|post|tweet|figures?|numbers?)s? from\s*$/.test(before)) {
       const start = mentionStart(first, year);
-      const yesterday = addDays(today, -1);
-      if (start <= yesterday) return { time: range(start, yesterday, 'span', `since ${describeMention(first, year)}`, yearless), rest };
+      const yesterday = yesterdayOf(today);
+      if (start <= yesterday) return finish(range(start, yesterday, 'span', `since ${describeMention(first, year)}`), rest, first.index, today, true);
     }
+    // "total losses on 3 march 2025": the running total as of that day.
+    if (first.day && TOTAL_WORDS.test(text)) return finish({ kind: 'asOf', date: mentionEnd(first, year), yearless }, rest, first.index, today);
     const start = mentionStart(first, year);
     const end = mentionEnd(first, year);
-    return { time: range(start, end, first.day ? 'day' : 'month', describeMention(first, year), yearless), rest };
+    return finish(range(start, end, first.day ? 'day' : 'month', describeMention(first, year), yearless), rest, first.index, today, open);
   }
 
   const y = years[0];
   if (y) {
     rest = blank(rest, y.index, y.length);
     const before = text.slice(0, y.index);
-    if (/\b(?:as of|by|until|up to|through|end of)\s*(?:the\s+)?$/.test(before))
-      return { time: { kind: 'asOf', date: ymd(y.year, 12, 31), yearless: false }, rest };
-    if (/\bsince\s*$/.test(before)) return { time: range(ymd(y.year, 1, 1), addDays(today, -1), 'span', `since ${y.year}`), rest };
-    return { time: range(ymd(y.year, 1, 1), ymd(y.year, 12, 31), 'year', String(y.year)), rest };
+    if (AS_OF_BEFORE.test(before)) return finish({ kind: 'asOf', date: ymd(y.year, 12, 31), yearless: false }, rest, y.index, today);
+    if (/\b(?:since|from|starting|after)\s*(?:the\s+)?$/.test(before)) {
+      const start = ymd(y.year, 1, 1);
+      const end = yesterdayOf(today) < start ? start : yesterdayOf(today);
+      return finish(range(start, end, 'span', `since ${y.year}`), rest, y.index, today, true);
+    }
+    return finish(range(ymd(y.year, 1, 1), ymd(y.year, 12, 31), 'year', String(y.year)), rest, y.index, today, open);
   }
 
-  return { time: { kind: 'unspecified' }, rest };
+  const latest = LATEST_WORDS.exec(rest);
+  if (latest) return { time: { kind: 'latest' }, rest: blank(rest, latest.index, latest[0].length), partial: false, index: latest.index };
+  return { time: { kind: 'unspecified' }, rest, partial: false, index: -1 };
 }

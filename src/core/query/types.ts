@@ -10,12 +10,27 @@ export type TimeSpec =
   | { kind: 'latest' }
   /** "as of 5 Nov 2024", "by March 2023": the newest cumulative figure covering no later than `date`. */
   | { kind: 'asOf'; date: string; yearless: boolean }
-  /** Losses within a period: "in November", "on 11 November", "Q1 2025", "past week". */
-  | { kind: 'range'; start: string; end: string; granularity: Granularity; label: string; yearless: boolean };
+  /**
+   * Losses within a period: "in November", "on 11 November", "Q1 2025", "past week". `relative` is
+   * set for a period counted back from now ("the past month"), which a claim may also use of itself.
+   */
+  | { kind: 'range'; start: string; end: string; granularity: Granularity; label: string; yearless: boolean; relative?: string };
+
+/** What a span of the question was read as, for the reading shown to people and machines. */
+export interface TaggedSpan {
+  text: string;
+  tag: 'claimant' | 'group' | 'unheld' | 'party' | 'place' | 'metric' | 'time' | 'unknown_name';
+  /** The id (claimant, group, party) or metric it names. */
+  value: string;
+  role?: Role;
+}
+
+/** The part a name plays in the question. */
+export type Role = 'claims' | 'loses' | 'inflicts' | 'excluded';
 
 export interface Query {
   kind: 'query';
-  /** Claimants named outright (a body or a person), by id. */
+  /** Claimants named outright (a body or a person) or through a group, by id. */
   claimants: string[];
   /** Whole sides whose claimants count ("Ukraine's claim", "according to Kyiv"), by party id. */
   sides: string[];
@@ -26,11 +41,34 @@ export interface Query {
   /** The metric words as typed, normalised ("deaths", "tanks"). */
   metricWords: string[];
   time: TimeSpec;
+  /** "covered": losses during `time`; "stated": what was said during `time` ("what did X say in April 2022"). */
+  timeRole: 'covered' | 'stated';
+  /** The period runs to the latest report: the answer says "so far, to DATE". */
+  partial: boolean;
+  /** Claimants whose figures are not wanted ("except NATO", "not the Russian MoD"), by id. */
+  excluded: string[];
+  /** Groups named ("western estimates"), by id; their members are in `claimants` or `sides`. */
+  groups: string[];
+  /** Parties said to inflict the losses ("has Ukraine destroyed"), by id. */
+  agents: string[];
+  /** Names of sources asked for that the bot holds no figures from ("mediazona", "pentagon"). */
+  unknown: string[];
+  /** Places named; figures are not held by place. */
+  places: string[];
+  /** Claimants or sides set side by side ("X vs Y", "compare X and Y"). */
+  compare: boolean;
+  /** Broader metrics to show, labelled as broader, where a claimant has none of those asked. */
+  broader: Metric[];
+  /** The question as read, in one line: "Russian helicopters lost, 2023, any claimant". */
+  reading: string;
+  /** The spans the reading rests on. */
+  spans: TaggedSpan[];
 }
 
 export type ParseResult =
   | Query
-  | { kind: 'help' }
-  | { kind: 'not_understood'; reason: string };
+  | { kind: 'help'; reason?: string }
+  /** `reading` is set when the question was read but cannot be answered (a source the bot holds nothing from). */
+  | { kind: 'not_understood'; reason: string; reading?: Query };
 
 export const MAX_QUESTION_LENGTH = 500;
