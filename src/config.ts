@@ -79,6 +79,13 @@ export const ConfigSchema = z
     /** A self-hosted Bot API server or a local test server in place of https://api.telegram.org. */
     TELEGRAM_API_ROOT: httpUrl,
     TELEGRAM_MODERATOR_IDS: idList('user'),
+    /** Webhook mode: the public https address Telegram posts updates to; long polling when unset. */
+    TELEGRAM_WEBHOOK_URL: optionalText.refine((v) => v === undefined || /^https:\/\/\S+$/i.test(v), { message: 'must be an https:// address (Telegram posts updates only over https)' }),
+    /** Checked on every webhook request (Telegram sends it in X-Telegram-Bot-Api-Secret-Token). */
+    TELEGRAM_WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_-]{16,256}$/.test(v), { message: 'must be 16 to 256 characters of A-Z, a-z, 0-9, _ and -' }),
+    /** Where the webhook server listens; a reverse proxy forwards TELEGRAM_WEBHOOK_URL here. */
+    TELEGRAM_WEBHOOK_HOST: optionalText.transform((v) => v ?? '127.0.0.1'),
+    TELEGRAM_WEBHOOK_PORT: port.transform((v) => v ?? 8443),
     /** The administrators of these Telegram chats are claim moderators. */
     TELEGRAM_MODERATOR_CHAT_IDS: idList('chat'),
     /** Questions one user may ask per minute, and answers per minute in one chat. */
@@ -94,6 +101,8 @@ export const ConfigSchema = z
       ctx.addIssue({ code: 'custom', path: ['DISCORD_HOME_GUILD_ID'], message: 'is required with DISCORD_MODERATOR_ROLE_IDS: roles count only in the home server' });
     if (Boolean(c.UA_GS_PERSONNEL_URL) !== Boolean(c.UA_GS_EQUIPMENT_URL))
       ctx.addIssue({ code: 'custom', path: [c.UA_GS_PERSONNEL_URL ? 'UA_GS_EQUIPMENT_URL' : 'UA_GS_PERSONNEL_URL'], message: 'is required with the other UA_GS_*_URL setting' });
+    if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required with TELEGRAM_WEBHOOK_URL: every update must prove it comes from Telegram' });
     if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID)
       ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'is required when DISCORD_TOKEN is set' });
   });

@@ -119,6 +119,9 @@ async function runService(config: Config, app: App, logger: Logger): Promise<voi
         limiter,
         status: supervisor.part('telegram'),
         offlineLimitMs: config.OFFLINE_EXIT_SECONDS * 1000,
+        webhook: config.TELEGRAM_WEBHOOK_URL
+          ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET!, host: config.TELEGRAM_WEBHOOK_HOST, port: config.TELEGRAM_WEBHOOK_PORT }
+          : undefined,
       });
       running.unshift({ name: 'telegram', stop: bot.stop });
     }

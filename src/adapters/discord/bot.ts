@@ -70,6 +70,9 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   const confirmations = new Confirmations();
   const client = new Client({
     intents: [...DISCORD_INTENTS],
+    // As many shards as Discord recommends (one per 1,000 servers; required past 2,500), all in this
+    // process; see the README for when to move to one process per group of shards.
+    shards: 'auto',
     // Direct-message channels arrive uncached.
     partials: [Partials.Channel],
     // Never ping anyone, whatever a reply contains.

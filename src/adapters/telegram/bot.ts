@@ -1,7 +1,9 @@
 // The Telegram adapter on grammY: who is asking, where, with what text. The commands decide.
 import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize } from '@grammyjs/runner';
-import { Bot, GrammyError, HttpError, InlineKeyboard, type Context } from 'grammy';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Bot, GrammyError, HttpError, webhookCallback, InlineKeyboard, type Context } from 'grammy';
 import type { BotCommand } from 'grammy/types';
 import { COMMANDS, Confirmations, decodeMore, encodeMore, findCommand, refusal, replyDoc, type Actor, type Audience, type CommandDefinition, type CommandServices, type QuestionLimiter, type Reply } from '../../../commands/index.ts';
 import { docToPlainText } from '../../core/doc.ts';
@@ -29,6 +31,8 @@ export interface TelegramBotOptions {
   limiter?: QuestionLimiter;
   /** Where the adapter reports its connection state; a fatal report ends the process. */
   status?: PartReporter | undefined;
+  /** Receive updates on a webhook instead of long polling. */
+  webhook?: TelegramWebhook | undefined;
   /** How long polling may fail before the adapter gives up (default 5 minutes). */
   offlineLimitMs?: number;
   /** The first wait before retrying a failed call (tests shorten it). */
@@ -281,31 +285,83 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
   const unfollow = access.onChange((change) => {
     if (change.platform === 'telegram') void setUserMenu(bot, logger, access, change.userId);
   });
-  // Long polling takes over from any webhook, as grammY's bot.start does.
-  await bot.api.deleteWebhook();
   let stopped: Promise<void> | null = null;
-  // Updates run concurrently (one slow chat never holds up another), in order within one chat.
-  // The runner gives up on 401/409 at once and on network errors after the offline limit.
-  const runner = run(bot, {
-    runner: { fetch: { allowed_updates: ['message', 'callback_query', 'inline_query'] }, maxRetryTime: options.offlineLimitMs ?? 300_000, retryInterval: 'exponential', silent: true },
-  });
-  void runner.task()?.catch((err: unknown) => {
-    if (stopped) return;
-    const reason = err instanceof GrammyError && (err.error_code === 401 || err.error_code === 409)
-      ? err.error_code === 401 ? 'Telegram refused the token (401): it was revoked or is wrong' : 'another process is polling with this token (409 conflict)'
-      : `Telegram polling stopped: ${err instanceof Error ? err.message : String(err)}`;
-    options.status?.fatal(reason, err);
-  });
+  const receiving = options.webhook ? await receiveByWebhook(bot, options.webhook, logger, options.status) : await receiveByPolling(bot, options, () => stopped !== null);
   options.status?.report('ready', `@${bot.botInfo.username}`);
-  logger.info({ user: bot.botInfo.username, commands: COMMANDS.length }, 'telegram connected');
+  logger.info({ user: bot.botInfo.username, commands: COMMANDS.length, mode: options.webhook ? 'webhook' : 'polling' }, 'telegram connected');
   return {
     bot,
     stop: () => {
       services.digests.setSender('telegram', null);
       unfollow();
       options.status?.report('stopped');
-      return (stopped ??= Promise.resolve(runner.isRunning() ? runner.stop() : undefined).then(() => undefined, () => undefined));
+      return (stopped ??= receiving.stop().then(() => undefined, () => undefined));
     },
+  };
+}
+
+const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
+
+/**
+ * Long polling: updates run concurrently (one slow chat never holds up another), in order within
+ * one chat. The runner gives up on 401/409 at once and on network errors after the offline limit.
+ */
+async function receiveByPolling(bot: Bot, options: TelegramBotOptions, stopping: () => boolean): Promise<{ stop(): Promise<unknown> }> {
+  // Long polling takes over from any webhook, as grammY's bot.start does.
+  await bot.api.deleteWebhook();
+  const runner = run(bot, {
+    runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, maxRetryTime: options.offlineLimitMs ?? 300_000, retryInterval: 'exponential', silent: true },
+  });
+  void runner.task()?.catch((err: unknown) => {
+    if (stopping()) return;
+    const reason = err instanceof GrammyError && (err.error_code === 401 || err.error_code === 409)
+      ? err.error_code === 401 ? 'Telegram refused the token (401): it was revoked or is wrong' : 'another process is polling with this token (409 conflict)'
+      : `Telegram polling stopped: ${err instanceof Error ? err.message : String(err)}`;
+    options.status?.fatal(reason, err);
+  });
+  return { stop: async () => (runner.isRunning() ? runner.stop() : undefined) };
+}
+
+export interface TelegramWebhook {
+  /** The public https address Telegram posts updates to (a reverse proxy forwards it here). */
+  url: string;
+  /** Sent by Telegram in X-Telegram-Bot-Api-Secret-Token with every update; others are refused. */
+  secret: string;
+  host: string;
+  port: number;
+}
+
+/**
+ * Webhook mode: Telegram posts each update to `url`; a reverse proxy forwards it to host:port,
+ * where grammY's webhookCallback checks the secret token on every request before handling it.
+ */
+async function receiveByWebhook(bot: Bot, webhook: TelegramWebhook, logger: Logger, status: PartReporter | undefined): Promise<{ stop(): Promise<unknown> }> {
+  const handle = webhookCallback(bot, 'http', { secretToken: webhook.secret, onTimeout: 'return', timeoutMilliseconds: 9_000 });
+  const server = createServer((req, res) => {
+    if (req.method !== 'POST') {
+      res.writeHead(405, { allow: 'POST' }).end();
+      return;
+    }
+    handle(req, res).catch((err: unknown) => {
+      logger.error({ err }, 'telegram webhook request failed');
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  server.on('error', (err) => status?.fatal(`the webhook server failed: ${err.message}`, err));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(webhook.port, webhook.host, () => resolve());
+  });
+  await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES], max_connections: 40 });
+  logger.info({ listen: `${webhook.host}:${(server.address() as AddressInfo).port}` }, 'telegram webhook listening');
+  return {
+    // The webhook stays registered: Telegram keeps updates for the next start.
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeIdleConnections();
+        server.close(() => resolve());
+        setTimeout(() => server.closeAllConnections(), 2_000).unref();
+      }),
   };
 }
 
