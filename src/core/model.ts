@@ -59,6 +59,8 @@ export const ClaimantSchema = z.object({
   aliases: z.array(NameSchema).default([]),
   /** Groups people name ("western estimates"); the words for each are in data/lexicon/<language>.yaml. */
   groups: z.array(SlugSchema).optional(),
+  /** The claimant whose series this one republishes (Ukraine's MoD quoting the General Staff); answers compare the two. */
+  republishes: SlugSchema.optional(),
 });
 export type Claimant = z.infer<typeof ClaimantSchema>;
 

@@ -7,8 +7,17 @@ import { describeFigure, formatNumber } from '../core/format.ts';
 import { checkStorable, dateBounds, type ClaimFields } from '../core/model.ts';
 import { cleanText } from '../core/text.ts';
 import { DEFAULT_CONFLICT, INVASION_START, type Metric, type Qualifier } from '../core/vocabulary.ts';
+import { correctionNoteText } from '../core/answer/derive.ts';
 
 export const UA_GS_CLAIMANT = 'general-staff-ukraine';
+/**
+ * The dataset's POW counts (25 February to 27 April 2022) are not the General Staff's: its
+ * documentation ("Data Sources") names Invaders (invaders-rf.com) as their source. They are
+ * imported as that project's claims, with its name as their source.
+ */
+export const POW_CLAIMANT = 'invaders-rf';
+const POW_SOURCE = { publisher: 'Invaders (invaders-rf.com)', title: 'Russian prisoners of war, as compiled in the 2022-Ukraine-Russia-War-Dataset' };
+const POW_NOTE = "The dataset's documentation names Invaders (invaders-rf.com), not the General Staff, as the source of its prisoner counts.";
 export const UA_GS_IMPORTER = 'ua-general-staff';
 
 /** The dataset's field names, as they changed over time, to the bot's metrics. */
@@ -54,7 +63,8 @@ export interface ImportedClaim {
 
 /** The note a corrections file adds to a report's figure. */
 const CORRECTION_NOTE = /This report includes a correction of [^.]*\(dataset corrections file\)\./g;
-const correctionNote = (delta: number) => `This report includes a correction of ${delta > 0 ? '+' : ''}${formatNumber(delta)} to earlier totals (dataset corrections file).`;
+/** Written by the one function that answers also read it with (correctionDelta), so the two never drift. */
+const correctionNote = correctionNoteText;
 
 export interface ParsedImport {
   claims: ImportedClaim[];
@@ -119,7 +129,7 @@ function claimFor(metric: Metric, reportDate: string, value: number, qualifier: 
   return {
     seriesKey: `${UA_GS_IMPORTER}:${metric}:${reportDate}`,
     fields: {
-      claimant: UA_GS_CLAIMANT,
+      claimant: metric === 'captured' ? POW_CLAIMANT : UA_GS_CLAIMANT,
       subject: 'russia',
       conflict: DEFAULT_CONFLICT,
       metric,
@@ -195,7 +205,8 @@ export function parseUaGeneralStaff(inputs: ImportInputs): ParsedImport {
   const add = (file: InputFile, index: number, record: Record<string, unknown>, field: string, metric: Metric, date: string, value: number, qualifier: Qualifier, extraNote: string | null = null) => {
     const notes = [extraNote, correctionNotes.get(`${metric}:${date}`) ?? null].filter(Boolean);
     const url = (metric === 'personnel' || metric === 'captured' ? inputs.sourceUrls?.personnel : inputs.sourceUrls?.equipment) ?? null;
-    const claim = claimFor(metric, date, value, qualifier, source(date, url), notes.length ? notes.join(' ') : null);
+    if (metric === 'captured') notes.push(POW_NOTE);
+    const claim = claimFor(metric, date, value, qualifier, metric === 'captured' ? { ...source(date, url), ...POW_SOURCE } : source(date, url), notes.length ? notes.join(' ') : null);
     // The same check as every other write, so nothing reaches the store that a read cannot render.
     const checked = checkStorable(claim.fields, bounds);
     if (!checked.ok) fail(file, index, record, field, checked.problems.map((p) => `${p.path}: ${p.message}`).join('; '));

@@ -1,19 +1,47 @@
 // Question in, answer out: parse, look up, compose. Shared by every adapter.
-import { composeAnswer, type Answer } from '../core/answer/compose.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { ALL_FIGURES_WORDS, composeAnswer, type Answer } from '../core/answer/compose.ts';
 import { todayUtc } from '../core/dates.ts';
 import { parseQuestion, QueryVocabulary } from '../core/query/parse.ts';
 import type { Directory } from '../core/directory.ts';
 import type { LookupRepo } from '../store/lookup-repo.ts';
+import { DATA_DIR } from '../paths.ts';
+
+const RepublishesSchema = z.array(z.object({ id: z.string(), republishes: z.string().optional() }).loose());
+
+/** Who republishes whose series, from data/claimants.yaml: claimant id -> the original's id. */
+export function readRepublishes(dataDir: string = DATA_DIR): Map<string, string> {
+  const path = join(dataDir, 'claimants.yaml');
+  const claimants = RepublishesSchema.parse(parseYaml(readFileSync(path, 'utf8')));
+  const ids = new Set(claimants.map((c) => c.id));
+  const map = new Map<string, string>();
+  for (const c of claimants) {
+    if (!c.republishes) continue;
+    if (!ids.has(c.republishes)) throw new Error(`${path}: ${c.id}: republishes: unknown claimant "${c.republishes}"`);
+    map.set(c.id, c.republishes);
+  }
+  return map;
+}
+
+/** "... (all figures)" at the end of a question asks for every figure instead of the first few. */
+const ALL_FIGURES = new RegExp(`\\s*\\(?\\b(?:show\\s+)?${ALL_FIGURES_WORDS.replace(' ', '\\s+')}\\b\\)?\\s*[?.!]*\\s*$`, 'i');
 
 export class AskService {
   private vocabulary: QueryVocabulary | null = null;
   private vocabularyFor: Directory | null = null;
+  private readonly republishes: Map<string, string>;
 
   constructor(
     private readonly lookup: LookupRepo,
     private readonly directory: () => Directory,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+    dataDir: string = DATA_DIR,
+  ) {
+    this.republishes = readRepublishes(dataDir);
+  }
 
   private vocab(): QueryVocabulary {
     const dir = this.directory();
@@ -27,6 +55,8 @@ export class AskService {
   ask(question: string): Answer {
     const today = todayUtc(this.clock());
     const vocab = this.vocab();
-    return composeAnswer(question, parseQuestion(question, vocab, today), this.lookup, vocab.directory, today);
+    const all = ALL_FIGURES.test(question);
+    const text = all ? question.replace(ALL_FIGURES, '') : question;
+    return composeAnswer(question, parseQuestion(text, vocab, today), this.lookup, vocab.directory, today, { republishes: this.republishes, limit: all ? null : undefined });
   }
 }

@@ -47,6 +47,8 @@ interface ExistingRow {
   is_correction: number;
   period_end: string | null;
   stated_on: string | null;
+  /** Who the figure is attributed to: a re-attribution (the dataset's prisoner counts) is a revision. */
+  claimant_id: string;
   /** How the active version came to be: 'import', or a moderator's 'edit'. */
   origin: string | null;
 }
@@ -58,7 +60,7 @@ function snapshot(id: number, lineageId: number, version: number, f: ClaimFields
 
 /** Same figure, period and words: the source's URL may differ between a file and a URL import. */
 function sameFigure(row: ExistingRow, f: ClaimFields): boolean {
-  return row.low === f.low && row.high === f.high && row.qualifier === f.qualifier && row.words === f.words && row.note === f.note
+  return row.claimant_id === f.claimant && row.low === f.low && row.high === f.high && row.qualifier === f.qualifier && row.words === f.words && row.note === f.note
     && row.is_correction === (f.isCorrection ? 1 : 0) && row.period_end === f.periodEnd && row.stated_on === f.statedOn;
 }
 
@@ -73,7 +75,7 @@ export class ImportRepo {
     const prefix = `${meta.importer}:`;
     const readExisting = db
       .prepare(
-        `SELECT id, lineage_id, version, series_key, low, high, qualifier, words, note, is_correction, period_end, stated_on,
+        `SELECT id, lineage_id, version, series_key, low, high, qualifier, words, note, is_correction, period_end, stated_on, claimant_id,
            (SELECT a.action FROM audit_log a WHERE a.lineage_id = claims.lineage_id AND a.claim_id = claims.id ORDER BY a.id LIMIT 1) AS origin
          FROM claims WHERE status = 'active' AND series_key >= ? AND series_key < ?`,
       );
@@ -95,7 +97,7 @@ export class ImportRepo {
     );
     // The last version an import wrote in a lineage whose active version a moderator corrected.
     const lastImported = db.prepare(
-      `SELECT c.id, c.lineage_id, c.version, c.series_key, c.low, c.high, c.qualifier, c.words, c.note, c.is_correction, c.period_end, c.stated_on, 'import' AS origin
+      `SELECT c.id, c.lineage_id, c.version, c.series_key, c.low, c.high, c.qualifier, c.words, c.note, c.is_correction, c.period_end, c.stated_on, c.claimant_id, 'import' AS origin
        FROM claims c WHERE c.lineage_id = ? AND EXISTS (SELECT 1 FROM audit_log a WHERE a.lineage_id = c.lineage_id AND a.claim_id = c.id AND a.action = 'import')
        ORDER BY c.version DESC LIMIT 1`,
     );

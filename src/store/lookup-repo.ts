@@ -2,7 +2,8 @@
 // statement for all of them (the series go in as JSON), so a broad question costs a few queries,
 // not a few hundred.
 import { z } from 'zod';
-import type { ClaimLookup, SeriesEndpoint, SeriesKey } from '../core/answer/compose.ts';
+import type { ClaimLookup, CorrectionMark, SeriesEndpoint, SeriesKey } from '../core/answer/compose.ts';
+import { correctionDelta, lastDayMeant } from '../core/answer/derive.ts';
 import type { Claim } from '../core/model.ts';
 import { QUALIFIERS, type Metric, type PeriodKind } from '../core/vocabulary.ts';
 import { CLAIM_SELECT, readableClaims } from './claims-repo.ts';
@@ -21,6 +22,9 @@ const EndpointRow = z.object({
 const KEYS = `WITH k(i, claimant, subject, metric, kind) AS (SELECT key, value->>0, value->>1, value->>2, value->>3 FROM json_each(@keys))`;
 const IN_SERIES = (t: string) =>
   `${t}.status = 'active' AND ${t}.claimant_id = k.claimant AND ${t}.subject_id = k.subject AND ${t}.metric = k.metric AND ${t}.period_kind = k.kind`;
+/** SQL for `lastDayMeant` of an undated claim. */
+const LAST_DAY = (t: string) =>
+  `CASE ${t}.stated_precision WHEN 'year' THEN date(${t}.stated_on, 'start of year', '+1 year', '-1 day') WHEN 'month' THEN date(${t}.stated_on, 'start of month', '+1 month', '-1 day') ELSE ${t}.stated_on END`;
 const COLUMNS = 'k.i AS keyIndex, c.*, s.publisher, s.title, s.url, s.published_on';
 
 /**
@@ -39,7 +43,17 @@ export class LookupRepo implements ClaimLookup {
     this.statements = {
       latestDated: db.prepare(firstPerSeries('x.period_end IS NOT NULL', 'x.period_end DESC, x.id DESC')),
       latestDatedAsOf: db.prepare(firstPerSeries('x.period_end IS NOT NULL AND x.period_end <= @date', 'x.period_end DESC, x.id DESC')),
-      latestUndated: db.prepare(firstPerSeries('x.period_end IS NULL', 'x.stated_on DESC, x.id DESC')),
+      // A claim without a period end counts to the last day its statement date can mean (a month, a year).
+      latestUndated: db.prepare(firstPerSeries(`x.period_end IS NULL AND ${LAST_DAY('x')} IS NOT NULL`, `${LAST_DAY('x')} DESC, x.id DESC`)),
+      latestUndatedAsOf: db.prepare(firstPerSeries(`x.period_end IS NULL AND ${LAST_DAY('x')} <= @date`, `${LAST_DAY('x')} DESC, x.id DESC`)),
+      latestNeverDated: db.prepare(firstPerSeries('x.period_end IS NULL AND x.stated_on IS NULL', 'x.id DESC')),
+      corrections: db.prepare(
+        `${KEYS} SELECT k.i AS keyIndex, c.id, c.period_end AS periodEnd, c.stated_on AS statedOn, c.low, c.is_correction AS isCorrection, c.note,
+           (SELECT p.low FROM claims p WHERE ${IN_SERIES('p')} AND p.period_end < c.period_end ORDER BY p.period_end DESC LIMIT 1) AS previous
+         FROM k JOIN claims c ON ${IN_SERIES('c')} AND c.period_end BETWEEN @start AND @end
+           AND (c.is_correction = 1 OR c.note LIKE '%correction of%')
+         ORDER BY k.i, c.period_end`,
+      ),
       at: db.prepare(firstPerSeries('x.period_end = @date', 'x.id DESC')),
       within: db.prepare(firstPerSeries('x.period_end BETWEEN @start AND @end', 'x.period_end DESC, x.id DESC')),
       latestInterval: db.prepare(
@@ -88,15 +102,33 @@ export class LookupRepo implements ClaimLookup {
   }
 
   latestCumulative(keys: readonly SeriesKey[], asOf: string | null): (Claim | null)[] {
-    if (asOf) return this.perSeries(this.statements.latestDatedAsOf, keys, { date: asOf });
-    // An undated period ("as of September 2022") counts from its statement date, when that is newer.
-    const dated = this.perSeries(this.statements.latestDated, keys);
-    const undated = this.perSeries(this.statements.latestUndated, keys);
+    const params = asOf ? { date: asOf } : {};
+    const dated = this.perSeries(asOf ? this.statements.latestDatedAsOf : this.statements.latestDated, keys, params);
+    // An undated period ("as of September 2022") takes part by the last day its statement date can
+    // mean, when that is newer; a claim with no date at all answers only "latest", and only alone.
+    const undated = this.perSeries(asOf ? this.statements.latestUndatedAsOf : this.statements.latestUndated, keys, params);
+    const missing = asOf ? [] : keys.filter((_, i) => !dated[i] && !undated[i]);
+    const never = this.perSeries(this.statements.latestNeverDated, missing);
+    let m = 0;
     return dated.map((d, i) => {
       const u = undated[i] ?? null;
+      if (!d && !u) return asOf ? null : (never[m++] ?? null);
       if (!d || !u) return d ?? u;
-      return u.statedOn && u.statedOn > d.periodEnd! ? u : d;
+      return lastDayMeant(u) > d.periodEnd! ? u : d;
     });
+  }
+
+  correctionsWithin(keys: readonly SeriesKey[], start: string, end: string): CorrectionMark[][] {
+    const found: CorrectionMark[][] = keys.map(() => []);
+    if (!keys.length) return found;
+    const rows = this.statements.corrections.all({ keys: encodeKeys(keys), start, end }) as CorrectionRow[];
+    for (const r of rows) {
+      const delta = correctionDelta(r.note);
+      const fell = r.isCorrection === 1 && r.previous !== null && r.low !== null && r.low < r.previous;
+      if (delta === null && !fell) continue;
+      found[r.keyIndex]!.push({ claimId: r.id, periodEnd: r.periodEnd, statedOn: r.statedOn, delta, fellFrom: fell ? r.previous : null, fellTo: fell ? r.low : null });
+    }
+    return found;
   }
 
   cumulativeAt(keys: readonly SeriesKey[], date: string): (Claim | null)[] {
@@ -141,6 +173,17 @@ export class LookupRepo implements ClaimLookup {
     const after = this.perSeries(this.statements.after, keys, { date });
     return keys.map((_, i) => [before[i], after[i]].filter((c): c is Claim => c != null));
   }
+}
+
+interface CorrectionRow {
+  keyIndex: number;
+  id: number;
+  periodEnd: string;
+  statedOn: string | null;
+  low: number | null;
+  isCorrection: number;
+  note: string | null;
+  previous: number | null;
 }
 
 function encodeKeys(keys: readonly SeriesKey[]): string {

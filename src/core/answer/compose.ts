@@ -1,10 +1,16 @@
 // Query + the claims it matches -> a platform-neutral answer. Pure: the store is reached only
-// through the ClaimLookup interface, so this is tested with tables of cases.
+// through the ClaimLookup interface, so this is tested with tables of cases. Notes are data
+// (notes.ts); words are written only by a renderer (words.ts).
 import { addDays, daysBetween, formatSpan, monthName } from '../dates.ts';
 import type { Directory } from '../directory.ts';
 import type { Claim, Source } from '../model.ts';
 import type { ParseResult, Query, TimeSpec } from '../query/types.ts';
-import { INVASION_START, type Aggregation, type DatePrecision, type Metric, type PeriodKind, type Qualifier } from '../vocabulary.ts';
+import { INVASION_START, METRIC_INFO, type Aggregation, type DatePrecision, type Metric, type PeriodKind, type Qualifier } from '../vocabulary.ts';
+import { difference, lastDayMeant, perDay, type StatedValue } from './derive.ts';
+import type { AnswerNote, CorrectionMark, FigureEndpoint, FigureNote } from './notes.ts';
+import { describeReading, HELP_TEXT_INTRO } from './words.ts';
+
+export type { AnswerNote, CorrectionMark, FigureEndpoint, FigureNote } from './notes.ts';
 
 /** One series a claimant keeps: all its claims on one subject and metric, of one period kind. */
 export interface SeriesKey {
@@ -14,17 +20,20 @@ export interface SeriesKey {
   periodKind: PeriodKind;
 }
 
+/** One name for a claimant's series of one metric on one subject, whatever its period kind. */
+export const seriesId = (c: Pick<SeriesKey, 'claimant' | 'subject' | 'metric'>) => `${c.claimant}|${c.subject}|${c.metric}`;
+
 /**
  * The reads an answer needs. Each takes all the series a question touches and answers per series,
  * in the order given, so a store can serve a broad question with a few queries.
  */
-/** One name for a claimant's series of one metric on one subject, whatever its period kind. */
-export const seriesId = (c: Pick<SeriesKey, 'claimant' | 'subject' | 'metric'>) => `${c.claimant}|${c.subject}|${c.metric}`;
-
 export interface ClaimLookup {
   /** Every series that has an active claim. */
   catalog(): readonly SeriesKey[];
-  /** The newest cumulative claim, covering no later than `asOf` when given; undated ones only when no dated one is newer. */
+  /**
+   * The newest cumulative claim, covering no later than `asOf` when given. A claim without a period
+   * end takes part by the last day its statement date can mean (its month or year).
+   */
   latestCumulative(keys: readonly SeriesKey[], asOf: string | null): (Claim | null)[];
   /** The cumulative claim covering exactly to the end of `date`. */
   cumulativeAt(keys: readonly SeriesKey[], date: string): (Claim | null)[];
@@ -32,6 +41,8 @@ export interface ClaimLookup {
   endpointsAt(keys: readonly SeriesKey[], date: string): (SeriesEndpoint | null)[];
   /** The newest cumulative claim ending within [start, end]. */
   latestCumulativeWithin(keys: readonly SeriesKey[], start: string, end: string): (Claim | null)[];
+  /** Reports within [start, end] that revise the running total (a known delta, or a fall). */
+  correctionsWithin(keys: readonly SeriesKey[], start: string, end: string): CorrectionMark[][];
   /** Interval claims covering exactly [start, end]. */
   intervals(keys: readonly SeriesKey[], start: string, end: string): Claim[][];
   /** The interval claim ending latest. */
@@ -41,31 +52,31 @@ export interface ClaimLookup {
 }
 
 /** A cumulative claim's figure, without its source and notes. */
-export type SeriesEndpoint = Pick<Claim, 'id' | 'low' | 'high' | 'qualifier' | 'periodEnd'>;
-
-export interface FigureEndpoint {
-  claimId: number;
-  periodEnd: string;
-  value: number;
-}
+export type SeriesEndpoint = Pick<Claim, 'id' | 'low' | 'high' | 'qualifier' | 'periodEnd'> & { statedOn?: string | null };
 
 export interface AnswerFigure {
   claimId: number | null;
   claimant: { id: string; name: string };
   subject: { id: string; name: string };
   metric: Metric;
+  /** Null both when a derived difference says nothing (`known` false). */
   low: number | null;
   high: number | null;
   qualifier: Qualifier;
+  /** The figure as said; for a derived one, the figure in words. */
   words: string;
   aggregation: Aggregation;
   period: { kind: PeriodKind; start: string | null; end: string | null; label: string | null };
   statedOn: string | null;
   statedPrecision: DatePrecision;
   source: Source;
-  note: string | null;
   /** Set when the figure is the difference of two of the claimant's own cumulative reports. */
-  derived: { from: FigureEndpoint | null; to: FigureEndpoint } | null;
+  derived: { from: FigureEndpoint | null; to: FigureEndpoint; days: number } | null;
+  /** False when the ends of a derived figure leave it open both ways: there is no number to show. */
+  known: boolean;
+  /** Revisions of the running total inside a derived figure's period. */
+  corrections: CorrectionMark[];
+  notes: FigureNote[];
 }
 
 export interface AnswerGroup {
@@ -76,15 +87,26 @@ export interface AnswerGroup {
 export interface Answer {
   kind: 'figures' | 'no_match' | 'help' | 'not_understood';
   question: string;
-  /** What was understood, in words: "Russian losses, November 2024". */
+  /** What was understood, in one short line: "Russian personnel losses, November 2024, per the Ukrainian side". */
   interpretation: string | null;
   query: Query | null;
   groups: AnswerGroup[];
-  notes: string[];
+  notes: AnswerNote[];
   /** When nothing matched: the nearest claims in scope. */
   suggestions: AnswerFigure[];
   example: string | null;
 }
+
+export interface ComposeOptions {
+  /** At most this many figures (each claimant's first always among them); null shows every one. */
+  limit?: number | null;
+  /** Claimant -> the claimant whose series it republishes (data/claimants.yaml `republishes`). */
+  republishes?: ReadonlyMap<string, string>;
+}
+
+export const DEFAULT_FIGURE_LIMIT = 6;
+/** Typed after a question, shows every figure of the answer. */
+export const ALL_FIGURES_WORDS = 'all figures';
 
 export const EXAMPLE_QUESTIONS = [
   "Ukraine's claim of Russian losses in November 2024",
@@ -93,13 +115,31 @@ export const EXAMPLE_QUESTIONS = [
   'What does Russia say about its own losses?',
 ];
 
-export const HELP_TEXT = `Ask about losses in the war, and I answer with every figure I hold, each with who claims it, the period it covers and where it was reported. For example:
-- ${EXAMPLE_QUESTIONS.join('\n- ')}`;
+export const HELP_TEXT = `${HELP_TEXT_INTRO}\n- ${EXAMPLE_QUESTIONS.join('\n- ')}`;
 
 const MAX_YEARS_BACK = 10;
 const MAX_SUGGESTIONS = 3;
+/** A series whose last report is this much older than the claimant's newest has stopped. */
+const STOPPED_AFTER_DAYS = 60;
+
+/**
+ * Series the source stopped keeping, with where it counts them since and where that is documented.
+ * Data about the General Staff dataset (its README, "Tracking"), not about any one answer.
+ */
+const SERIES_CONTINUATIONS: Record<string, { continuedAs: Metric | null; reference: string }> = {
+  'general-staff-ukraine|russia|srbm_launchers': {
+    continuedAs: 'cruise_missiles',
+    reference: '2022-Ukraine-Russia-War-Dataset documentation: mobile SRBM systems not tracked since 1 May 2022, joined into cruise missiles',
+  },
+};
+
+/** "average", "per day", "a day": the question asks for a daily average. */
+export function wantsDailyAverage(question: string): boolean {
+  return /\b(?:averages?|avg|mean|per day|a day|each day|daily average)\b/i.test(question);
+}
 
 function figureFromClaim(claim: Claim, dir: Directory): AnswerFigure {
+  const notes: FigureNote[] = claim.note ? [{ kind: 'remark', text: claim.note }] : [];
   return {
     claimId: claim.id,
     claimant: { id: claim.claimant, name: dir.claimant(claim.claimant)?.name ?? claim.claimant },
@@ -114,12 +154,30 @@ function figureFromClaim(claim: Claim, dir: Directory): AnswerFigure {
     statedOn: claim.statedOn,
     statedPrecision: claim.statedPrecision,
     source: claim.source,
-    note: claim.note,
     derived: null,
+    known: true,
+    corrections: [],
+    notes,
   };
 }
 
-const isPoint = <T extends Pick<Claim, 'low' | 'high'>>(c: T): c is T & { low: number } => c.low !== null && c.low === c.high;
+const endpoint = (c: SeriesEndpoint | Claim): FigureEndpoint => ({
+  claimId: c.id,
+  periodEnd: c.periodEnd!,
+  statedOn: c.statedOn ?? null,
+  low: c.low,
+  high: c.high,
+  qualifier: c.qualifier,
+  value: c.low !== null && c.low === c.high ? c.low : null,
+});
+
+const formatValue = (v: StatedValue) => {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const q = { exact: '', about: 'about ', nearly: 'nearly ', more_than: 'more than ', at_least: 'at least ', up_to: 'up to ', fewer_than: 'fewer than ' }[v.qualifier];
+  if (v.low !== null && v.high !== null && v.low !== v.high) return `${q}${n(v.low)}-${n(v.high)}`;
+  const x = v.low ?? v.high;
+  return x === null ? 'no meaningful figure' : `${q}${n(x)}`;
+};
 
 /** The claimants' own differences of cumulative reports over [start, end], where their series allow one. */
 function deriveAll(keys: SeriesKey[], start: string, end: string, lookup: ClaimLookup, dir: Directory): AnswerFigure[] {
@@ -134,50 +192,79 @@ function deriveAll(keys: SeriesKey[], start: string, end: string, lookup: ClaimL
   const fromStartOfWar = lasts.map((last) => start <= INVASION_START && last !== null && last.periodStart !== null && last.periodStart >= start);
   const needStart = keys.filter((_, i) => lasts[i] && !fromStartOfWar[i]);
   const starts = lookup.endpointsAt(needStart, addDays(start, -1));
+  const idx = keys.map((_, i) => i).filter((i) => lasts[i]);
+  const corrections = lookup.correctionsWithin(idx.map((i) => keys[i]!), start, end);
+  // Where a period ends after the last report inside it: has the series any later report?
+  const shortIdx = idx.filter((i) => lasts[i]!.periodEnd! < end);
+  const newest = lookup.latestCumulative(shortIdx.map((i) => keys[i]!), null);
   const figures: AnswerFigure[] = [];
   let n = 0;
-  for (let i = 0; i < keys.length; i++) {
+  for (let i = 0, j = 0; i < keys.length; i++) {
     const last = lasts[i];
     if (!last) continue;
     const before = fromStartOfWar[i] ? null : (starts[n++] ?? null);
-    const f = derivedFigure(last, before, start, fromStartOfWar[i]!, dir);
-    if (f) figures.push(f);
+    const marks = corrections[j++] ?? [];
+    const f = derivedFigure(last, before, start, fromStartOfWar[i]!, marks, dir);
+    if (!f) continue;
+    if (last.periodEnd! < end) {
+      const latest = newest[shortIdx.indexOf(i)];
+      f.notes.push(latest?.periodEnd && latest.periodEnd > last.periodEnd! ? { kind: 'truncated', to: last.periodEnd! } : { kind: 'partial', to: last.periodEnd! });
+    }
+    figures.push(f);
   }
   return figures;
 }
 
-function derivedFigure(last: Claim, before: SeriesEndpoint | null, start: string, fromStartOfWar: boolean, dir: Directory): AnswerFigure | null {
-  if (!isPoint(last)) return null;
-  if (!fromStartOfWar && (!before || !isPoint(before))) return null;
-  const startValue = before?.low ?? 0;
-  const value = last.low - startValue;
-  if (value < 0) return null;
+function derivedFigure(last: Claim, before: SeriesEndpoint | null, start: string, fromStartOfWar: boolean, corrections: CorrectionMark[], dir: Directory): AnswerFigure | null {
+  if (!fromStartOfWar && !before) return null;
+  const diff = difference(last, before);
   const actualStart = fromStartOfWar ? (last.periodStart ?? start) : start;
-  const qualifier: Qualifier = last.qualifier === 'about' || before?.qualifier === 'about' ? 'about' : 'exact';
+  const from = before ? endpoint(before) : null;
+  const to = endpoint(last);
   const base = figureFromClaim(last, dir);
-  const fmt = (n: number) => n.toLocaleString('en-US');
+  const notes: FigureNote[] = [{ kind: diff.known ? 'derived' : 'difference_unknown', from, to }];
+  let value: StatedValue = { low: null, high: null, qualifier: 'exact' };
+  if (diff.known) {
+    value = diff;
+    // A negative difference with no correction inside is not a figure of losses.
+    if (!corrections.length && ((diff.high ?? 0) < 0 || (diff.low ?? 0) < 0)) return null;
+  }
+  if (corrections.length) {
+    const sizes = corrections.map((c) => c.delta);
+    const known = sizes.every((d): d is number => d !== null);
+    const total = known ? sizes.reduce((a: number, d) => a + (d ?? 0), 0) : 0;
+    const without = diff.known && known ? { low: diff.low === null ? null : diff.low - total, high: diff.high === null ? null : diff.high - total, qualifier: diff.qualifier } : null;
+    notes.push({ kind: 'correction', corrections, without });
+  }
   return {
     ...base,
     claimId: null,
-    low: value,
-    high: value,
-    qualifier,
-    words: `${fmt(value)} (derived)`,
+    ...value,
+    words: formatValue(value),
     aggregation: 'total',
     period: { kind: 'interval', start: actualStart, end: last.periodEnd, label: null },
-    note: before
-      ? `Derived from its own cumulative reports: ${fmt(last.low)} to ${last.periodEnd} minus ${fmt(startValue)} to ${before.periodEnd}.`
-      : `Derived from its own cumulative report: ${fmt(last.low)} to ${last.periodEnd}, counted from the start of the war.`,
-    derived: {
-      from: before ? { claimId: before.id, periodEnd: before.periodEnd!, value: startValue } : null,
-      to: { claimId: last.id, periodEnd: last.periodEnd!, value: last.low },
-    },
+    derived: { from, to, days: daysBetween(actualStart, last.periodEnd!) + 1 },
+    known: diff.known,
+    corrections,
+    // The claim's own note belongs to its report, not to the derived figure; corrections say theirs.
+    notes,
   };
 }
 
-/** Claimants in scope: those named (with the bodies under them), and all who speak for a named side. */
+/** A derived total as a daily average over its days. */
+function asDailyAverage(f: AnswerFigure): AnswerFigure {
+  if (!f.derived || !f.known) return f;
+  const total: StatedValue = { low: f.low, high: f.high, qualifier: f.qualifier };
+  const avg = perDay(total, f.derived.days);
+  return { ...f, ...avg, words: formatValue(avg), aggregation: 'daily_average', notes: [...f.notes, { kind: 'daily_average', total, days: f.derived.days }] };
+}
+
+/** Claimants in scope: those named (with the bodies under them), and all who speak for a named side; never the excluded. */
 function claimantScope(query: Query, dir: Directory): Set<string> | null {
-  if (!query.claimants.length && !query.sides.length) return null;
+  const excluded = new Set((query as { excluded?: string[] }).excluded ?? []);
+  if (!query.claimants.length && !query.sides.length) {
+    return excluded.size ? new Set(dir.claimants.map((c) => c.id).filter((id) => !excluded.has(id))) : null;
+  }
   const scope = new Set<string>(query.claimants);
   for (const side of query.sides) for (const c of dir.claimantsOf(side)) scope.add(c.id);
   let grew = true;
@@ -188,6 +275,7 @@ function claimantScope(query: Query, dir: Directory): Set<string> | null {
       grew = true;
     }
   }
+  for (const id of excluded) scope.delete(id);
   return scope;
 }
 
@@ -204,13 +292,21 @@ function shiftYears(time: TimeSpec & { kind: 'range' }, years: number): TimeSpec
   return { ...time, start, end, label: time.granularity === 'span' ? formatSpan(start, end) : time.label.replace(/\d{4}/, String(Number(time.label.match(/\d{4}/)?.[0]) - years)) };
 }
 
-function figuresForTime(keys: SeriesKey[], time: TimeSpec, lookup: ClaimLookup, dir: Directory): { figures: AnswerFigure[]; notes: string[] } {
+interface Context {
+  lookup: ClaimLookup;
+  dir: Directory;
+  average: boolean;
+  republishes: ReadonlyMap<string, string>;
+}
+
+function figuresForTime(keys: SeriesKey[], time: TimeSpec, ctx: Context): { figures: AnswerFigure[]; notes: AnswerNote[] } {
+  const { lookup, dir } = ctx;
   const figures: AnswerFigure[] = [];
-  const notes: string[] = [];
+  const notes: AnswerNote[] = [];
   const cumulative = keys.filter((k) => k.periodKind === 'cumulative');
   const interval = keys.filter((k) => k.periodKind === 'interval');
   const found = (claims: (Claim | null)[]) => {
-    for (const c of claims) if (c) figures.push(figureFromClaim(c, dir));
+    for (const c of claims) if (c) figures.push(withPrecision(figureFromClaim(c, dir)));
   };
   if (time.kind === 'unspecified' || time.kind === 'latest') {
     found(lookup.latestCumulative(cumulative, null));
@@ -224,42 +320,92 @@ function figuresForTime(keys: SeriesKey[], time: TimeSpec, lookup: ClaimLookup, 
   } else {
     // The figures reported for exactly this period, then those derived from running totals.
     const reported = lookup.intervals(interval, time.start, time.end);
-    const derived = deriveAll(cumulative, time.start, time.end, lookup, dir);
+    let derived = deriveAll(cumulative, time.start, time.end, lookup, dir);
+    if (ctx.average) derived = derived.map(asDailyAverage);
     for (const claims of reported) found(claims);
     figures.push(...derived);
   }
   // A reported figure and the claimant's own derived one that disagree are both shown, and said so.
-  for (const d of figures.filter((f) => f.derived)) {
-    const direct = figures.find((f) => !f.derived && f.aggregation === 'total' && f.claimant.id === d.claimant.id && f.metric === d.metric && f.subject.id === d.subject.id);
+  for (const d of figures.filter((f) => f.derived && f.known)) {
+    const direct = figures.find((f) => !f.derived && f.aggregation === d.aggregation && f.claimant.id === d.claimant.id && f.metric === d.metric && f.subject.id === d.subject.id);
     if (direct && (direct.low !== d.low || direct.high !== d.high))
-      notes.push(`${d.claimant.name} reported ${direct.words}, but its own cumulative reports give ${d.words.replace(' (derived)', '')}; both are shown.`);
+      notes.push({ kind: 'own_disagreement', claimant: d.claimant.name, reported: direct.words, derived: { low: d.low, high: d.high, qualifier: d.qualifier } });
   }
+  compareWithSeries(figures, ctx);
+  if (time.kind !== 'range') markStoppedSeries(figures, ctx);
   return { figures, notes };
 }
 
-function describeTime(time: TimeSpec): string {
-  switch (time.kind) {
-    case 'unspecified':
-      return 'latest figures';
-    case 'latest':
-      return 'since the start of the war, latest figures';
-    case 'asOf':
-      return `as of ${formatSpan(time.date, time.date)}`;
-    case 'range':
-      return time.label;
+/** A claim dated to a month or a year says so: "as of" and "latest" took it at the last day it can mean. */
+function withPrecision(f: AnswerFigure): AnswerFigure {
+  if (f.period.end || !f.statedOn || f.statedPrecision === 'day') return f;
+  f.notes.push({ kind: 'precision', precision: f.statedPrecision, statedOn: f.statedOn, lastDay: lastDayMeant({ periodEnd: f.period.end, statedOn: f.statedOn, statedPrecision: f.statedPrecision }) });
+  return f;
+}
+
+/**
+ * Figures of a claimant that republishes another's series (Ukraine's Ministry of Defence quoting
+ * the General Staff) are set beside what the series gives for the same dates.
+ */
+function compareWithSeries(figures: AnswerFigure[], ctx: Context): void {
+  const catalog = new Set(ctx.lookup.catalog().filter((k) => k.periodKind === 'cumulative').map(seriesId));
+  for (const f of figures) {
+    const original = ctx.republishes.get(f.claimant.id);
+    if (!original || f.derived || !f.known) continue;
+    const key: SeriesKey = { claimant: original, subject: f.subject.id, metric: f.metric, periodKind: 'cumulative' };
+    if (!catalog.has(seriesId(key))) continue;
+    const series = { id: original, name: ctx.dir.claimant(original)?.name ?? original };
+    let value: StatedValue | null = null;
+    let dayBefore: StatedValue | null = null;
+    const perDayFigure = f.aggregation === 'daily_average';
+    if (f.period.kind === 'cumulative' && f.period.end) {
+      const at = ctx.lookup.cumulativeAt([key], f.period.end)[0];
+      if (at) value = at;
+    } else if (f.period.kind === 'interval' && f.period.start && f.period.end) {
+      const [d] = deriveAll([key], f.period.start, f.period.end, ctx.lookup, ctx.dir);
+      if (d?.known && !d.notes.some((n) => n.kind === 'partial' || n.kind === 'truncated')) value = perDayFigure ? perDay(d, d.derived!.days) : d;
+      if (f.period.start === f.period.end) {
+        const [p] = deriveAll([key], addDays(f.period.start, -1), addDays(f.period.end, -1), ctx.lookup, ctx.dir);
+        if (p?.known) dayBefore = { low: p.low, high: p.high, qualifier: p.qualifier };
+      }
+    }
+    if (!value) continue;
+    const point = (v: StatedValue) => (v.low !== null && v.low === v.high ? v.low : null);
+    const mine = point(f);
+    const theirs = point(value);
+    const diff = mine !== null && theirs !== null ? mine - theirs : null;
+    f.notes.push({
+      kind: 'republished',
+      series,
+      seriesValue: { low: value.low, high: value.high, qualifier: value.qualifier },
+      perDay: perDayFigure,
+      difference: diff,
+      dayBefore: diff !== 0 && dayBefore ? dayBefore : null,
+    });
   }
 }
 
-function interpretation(query: Query, dir: Directory, time: TimeSpec): string {
-  const subjects = query.subjects.map((s) => dir.party(s)?.adjective ?? s);
-  const what = query.metricWords.length ? query.metricWords.join(', ') : 'losses';
-  const whose = subjects.length ? `${subjects.join(' and ')} ` : '';
-  // "according to the UK Ministry of Defence"; a whole side reads "according to the Ukrainian side".
-  const by = [...query.claimants.map((c) => dir.claimant(c)?.name ?? c), ...query.sides.map((s) => `the ${dir.party(s)?.adjective ?? s} side`)];
-  return `${whose}${what}${by.length ? ` according to ${by.join(' and ')}` : ''}, ${describeTime(time)}`;
+/** A latest figure from a series the claimant stopped keeping says so, and where the source counts them since. */
+function markStoppedSeries(figures: AnswerFigure[], ctx: Context): void {
+  const ends = figures.filter((f) => f.period.kind === 'cumulative' && f.period.end);
+  if (!ends.length) return;
+  const claimants = new Set(ends.map((f) => `${f.claimant.id}|${f.subject.id}`));
+  const siblings = ctx.lookup.catalog().filter((k) => k.periodKind === 'cumulative' && claimants.has(`${k.claimant}|${k.subject}`));
+  const newest = new Map<string, string>();
+  ctx.lookup.latestCumulative(siblings, null).forEach((c, i) => {
+    const k = siblings[i]!;
+    const id = `${k.claimant}|${k.subject}`;
+    if (c?.periodEnd && (newest.get(id) ?? '') < c.periodEnd) newest.set(id, c.periodEnd);
+  });
+  for (const f of ends) {
+    const latest = newest.get(`${f.claimant.id}|${f.subject.id}`) ?? null;
+    const continuation = SERIES_CONTINUATIONS[seriesId({ claimant: f.claimant.id, subject: f.subject.id, metric: f.metric })];
+    if (latest === null || daysBetween(f.period.end!, latest) <= STOPPED_AFTER_DAYS) continue;
+    f.notes.push({ kind: 'series_stopped', metric: f.metric, lastEnd: f.period.end!, claimantLatest: latest, continuedAs: continuation?.continuedAs ?? null, reference: continuation?.reference ?? null });
+  }
 }
 
-function group(figures: AnswerFigure[], dir: Directory): AnswerGroup[] {
+function group(figures: AnswerFigure[], dir: Directory, query: Query): AnswerGroup[] {
   const groups = new Map<string, AnswerGroup>();
   for (const f of figures) {
     let g = groups.get(f.claimant.id);
@@ -269,7 +415,29 @@ function group(figures: AnswerFigure[], dir: Directory): AnswerGroup[] {
     }
     g.figures.push(f);
   }
+  // Within a claimant, the metrics in the order asked: its first figure is its direct answer.
+  const rank = (m: Metric) => {
+    const i = query.metrics.indexOf(m);
+    return i < 0 ? query.metrics.length : i;
+  };
+  for (const g of groups.values()) g.figures.sort((a, b) => rank(a.metric) - rank(b.metric));
   return [...groups.values()].sort((a, b) => a.claimant.name.localeCompare(b.claimant.name));
+}
+
+/** Each claimant's first figure, then the rest in order, up to `limit`; what is left out is said. */
+function limitFigures(groups: AnswerGroup[], limit: number, question: string): { groups: AnswerGroup[]; note: AnswerNote | null } {
+  const total = groups.reduce((n, g) => n + g.figures.length, 0);
+  if (total <= limit) return { groups, note: null };
+  const keep = new Set<AnswerFigure>();
+  for (const g of groups) if (keep.size < limit) keep.add(g.figures[0]!);
+  for (const g of groups) for (const f of g.figures) if (keep.size < limit) keep.add(f);
+  const hidden = groups.flatMap((g) => g.figures.filter((f) => !keep.has(f)));
+  const what = [...new Set(hidden.map((f) => METRIC_INFO[f.metric].label))];
+  const shown = groups.map((g) => ({ ...g, figures: g.figures.filter((f) => keep.has(f)) })).filter((g) => g.figures.length);
+  return {
+    groups: shown,
+    note: { kind: 'more_figures', shown: keep.size, hidden: hidden.length, what, followUp: `${question.trim().replace(/[?.!\s]+$/, '')} (${ALL_FIGURES_WORDS})` },
+  };
 }
 
 function targetDate(time: TimeSpec, today: string): string {
@@ -278,24 +446,25 @@ function targetDate(time: TimeSpec, today: string): string {
   return today;
 }
 
-export function composeAnswer(question: string, parsed: ParseResult, lookup: ClaimLookup, dir: Directory, today: string): Answer {
+export function composeAnswer(question: string, parsed: ParseResult, lookup: ClaimLookup, dir: Directory, today: string, options: ComposeOptions = {}): Answer {
   const empty = { question, interpretation: null, query: null, groups: [], notes: [], suggestions: [], example: null };
-  if (parsed.kind === 'help') return { ...empty, kind: 'help', notes: [HELP_TEXT] };
-  if (parsed.kind === 'not_understood') return { ...empty, kind: 'not_understood', notes: [parsed.reason, HELP_TEXT] };
+  if (parsed.kind === 'help') return { ...empty, kind: 'help', notes: [{ kind: 'help' }] };
+  if (parsed.kind === 'not_understood') return { ...empty, kind: 'not_understood', notes: [{ kind: 'not_understood', reason: parsed.reason }, { kind: 'help' }] };
 
   const scope = claimantScope(parsed, dir);
   const keys = lookup
     .catalog()
     .filter((k) => (!scope || scope.has(k.claimant)) && (!parsed.subjects.length || parsed.subjects.includes(k.subject)) && parsed.metrics.includes(k.metric));
+  const ctx: Context = { lookup, dir, average: wantsDailyAverage(question), republishes: options.republishes ?? new Map() };
 
   let time = parsed.time;
-  let result = figuresForTime(keys, time, lookup, dir);
-  const notes: string[] = [];
+  let result = figuresForTime(keys, time, ctx);
+  const notes: AnswerNote[] = [];
   if ((time.kind === 'range' || time.kind === 'asOf') && time.yearless) {
     // A date without a year: its most recent occurrence that has figures.
     for (let back = 1; !result.figures.length && back <= MAX_YEARS_BACK && time.kind === 'range'; back++) {
       const earlier = shiftYears(parsed.time as TimeSpec & { kind: 'range' }, back);
-      const r = figuresForTime(keys, earlier, lookup, dir);
+      const r = figuresForTime(keys, earlier, ctx);
       if (r.figures.length) {
         time = earlier;
         result = r;
@@ -304,15 +473,24 @@ export function composeAnswer(question: string, parsed: ParseResult, lookup: Cla
     if (time.kind === 'range') {
       const month = Number(time.start.slice(5, 7));
       const which = time.granularity === 'month' ? monthName(month) : time.granularity === 'day' ? `${Number(time.start.slice(8))} ${monthName(month)}` : 'that period';
-      notes.push(`No year was given, so I took ${time.label}, the most recent ${which} with figures.`);
+      notes.push({ kind: 'year_assumed', label: time.label, which });
     }
   }
 
   const figures = result.figures;
   notes.push(...result.notes);
+  const partialTo = figures.flatMap((f) => f.notes.filter((n) => n.kind === 'partial').map((n) => n.to)).sort().at(-1) ?? null;
+  const reading = describeReading(parsed, dir, time, partialTo);
   if (figures.length) {
-    if (new Set(figures.map((f) => f.claimant.id)).size > 1) notes.push('Figures of different claimants are shown side by side and never combined.');
-    return { ...empty, kind: 'figures', query: parsed, interpretation: interpretation(parsed, dir, time), groups: group(figures, dir), notes };
+    if (new Set(figures.map((f) => f.claimant.id)).size > 1) notes.push({ kind: 'side_by_side' });
+    let groups = group(figures, dir, parsed);
+    const limit = options.limit === undefined ? DEFAULT_FIGURE_LIMIT : options.limit;
+    if (limit !== null) {
+      const limited = limitFigures(groups, limit, question);
+      groups = limited.groups;
+      if (limited.note) notes.push(limited.note);
+    }
+    return { ...empty, kind: 'figures', query: parsed, interpretation: reading, groups, notes };
   }
 
   // Nothing for that period: the nearest claims of the same claimants, closest period first.
@@ -327,13 +505,15 @@ export function composeAnswer(question: string, parsed: ParseResult, lookup: Cla
     }
   }
   candidates.sort((a, b) => a.gap - b.gap || b.claim.id - a.claim.id);
+  const suggestions = candidates.slice(0, MAX_SUGGESTIONS).map((c) => withPrecision(figureFromClaim(c.claim, dir)));
+  markStoppedSeries(suggestions, ctx);
   return {
     ...empty,
     kind: 'no_match',
     query: parsed,
-    interpretation: interpretation(parsed, dir, parsed.time),
-    notes: [`I hold no figure for ${interpretation(parsed, dir, parsed.time)}.`],
-    suggestions: candidates.slice(0, MAX_SUGGESTIONS).map((c) => figureFromClaim(c.claim, dir)),
+    interpretation: reading,
+    notes: [{ kind: 'no_figure', reading }],
+    suggestions,
     example: EXAMPLE_QUESTIONS[0]!,
   };
 }
