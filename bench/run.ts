@@ -89,6 +89,12 @@ async function benchImport(): Promise<void> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
 }
 await benchImport();
+{
+  // The first digest after a full import: 25,000 new claims in one digest.
+  const { benchDigest } = await import('./digest.ts');
+  const r = await benchDigest();
+  console.log(`digest for ${r.claims.toLocaleString('en-US')} new claims: built in ${r.buildMs.toFixed(0)} ms (target well under 1000), longest synchronous stretch ${r.longestSliceMs.toFixed(0)} ms (target < 50)`);
+}
 
 const chronoSamples: number[] = [];
 const ref = NOW;

@@ -31,7 +31,7 @@ export interface SeriesHeadline {
   before: Claim | null;
 }
 
-export function inFilter(claim: Claim, filter: DigestFilter): boolean {
+export function inFilter(claim: Pick<Claim, 'claimant' | 'subject' | 'metric'>, filter: DigestFilter): boolean {
   return (!filter.claimants.length || filter.claimants.includes(claim.claimant))
     && (!filter.parties.length || filter.parties.includes(claim.subject))
     && (!filter.metrics.length || filter.metrics.includes(claim.metric));

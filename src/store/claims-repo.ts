@@ -47,6 +47,19 @@ export function claimFromRow(row: unknown): Claim {
   return ClaimSchema.parse(claimFromColumns(row as Record<string, unknown>));
 }
 
+/** A few columns of a claim, read without validation: for sorting out a digest's changes. */
+export interface ClaimBrief {
+  id: number;
+  claimant: string;
+  subject: string;
+  metric: Claim['metric'];
+  status: Claim['status'];
+  periodKind: Claim['periodKind'];
+  periodEnd: string | null;
+  low: number | null;
+  high: number | null;
+}
+
 /** A stored row the model refuses (written by an older release, or by hand): its id and why. */
 export interface UnreadableClaim {
   id: number | null;
@@ -203,6 +216,17 @@ export class ClaimsRepo {
   getMany(ids: readonly number[]): Claim[] {
     if (!ids.length) return [];
     return readableClaims(this.db.prepare(`${CLAIM_SELECT} WHERE c.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)));
+  }
+
+  /** A few columns of these claims, unvalidated (getMany validates): cheap enough for 25,000 at once. */
+  briefs(ids: readonly number[]): ClaimBrief[] {
+    if (!ids.length) return [];
+    return this.db
+      .prepare(
+        `SELECT id, claimant_id AS claimant, subject_id AS subject, metric, status, period_kind AS periodKind, period_end AS periodEnd, low, high
+         FROM claims WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids)) as ClaimBrief[];
   }
 
   count(includeInactive = false): number {
