@@ -11,7 +11,8 @@ const parse = (q: string): ParseResult => parseQuestion(q, vocab, TODAY);
 
 const LOSSES = ['personnel', 'killed', 'wounded', 'killed_or_wounded', 'killed_or_missing', 'casualties', 'irreversible'];
 const DEATHS = ['killed', 'killed_or_missing'];
-const CASUALTIES = ['personnel', 'killed_or_wounded', 'casualties'];
+// Casualties include a claimant's separate killed and wounded figures.
+const CASUALTIES = ['personnel', 'killed_or_wounded', 'casualties', 'killed', 'wounded'];
 const U: TimeSpec = { kind: 'unspecified' };
 const LATEST: TimeSpec = { kind: 'latest' };
 const month = (y: number, m: number, yearless = false) => {
@@ -111,8 +112,8 @@ const CASES: [string, Expect][] = [
   ['Russian wounded', { subjects: ['russia'], metrics: ['wounded'] }],
   ['Russian injured', { subjects: ['russia'], metrics: ['wounded'] }],
   ['how many russian soldiers were injured', { subjects: ['russia'], metrics: ['wounded'] }],
-  ['Russian killed or wounded', { subjects: ['russia'], metrics: ['personnel', 'killed_or_wounded', 'casualties'] }],
-  ['Russian dead and wounded', { subjects: ['russia'], metrics: ['personnel', 'killed_or_wounded', 'casualties'] }],
+  ['Russian killed or wounded', { subjects: ['russia'], metrics: CASUALTIES }],
+  ['Russian dead and wounded', { subjects: ['russia'], metrics: CASUALTIES }],
   ['Ukrainian irreversible losses', { subjects: ['ukraine'], metrics: ['irreversible'] }],
   ['Russian personnel losses', { subjects: ['russia'], metrics: ['personnel'] }],
   ['Russian manpower losses', { subjects: ['russia'], metrics: ['personnel'] }],
@@ -233,7 +234,10 @@ describe('question parser: help and not understood', () => {
   it.each(['help', '/help', 'what can you do', '?', 'hello', ''])('%j is a request for help', (q) => {
     expect(parse(q).kind).toBe('help');
   });
-  it.each(['what is the weather like', 'tell me a joke', 'in November', '12345', '@everyone', '<b>hi there friend</b>'])('%j is not understood', (q) => {
+  it.each(['what is the weather like', 'tell me a joke', 'weather in odesa', 'trains to moscow', 'who won yesterday'])('%j is off topic: help', (q) => {
+    expect(parse(q).kind).toBe('help');
+  });
+  it.each(['in November', '12345', '@everyone', '<b>hi there friend</b>', 'asdf qwerty'])('%j is not understood', (q) => {
     expect(parse(q)).toMatchObject({ kind: 'not_understood' });
   });
   it('refuses a question over the length limit with the limit named', () => {

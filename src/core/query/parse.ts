@@ -281,6 +281,8 @@ function roleFromCues(ctx: Context, span: Span): Role | 'place' | null {
   if (!span.adjective && ctx.tokens[span.from - 1]?.text === 'in') return 'place';
   if (cueAfter(ctx, after, 'loseVerbs')) return 'loses';
   if (cueAfter(ctx, after, 'agentVerbs') && !span.adjective) return 'inflicts';
+  // "Kyiv on Russian losses": a side named as a state, then "on", is the one speaking.
+  if (!span.adjective && /^(?:on|about|re|regarding)$/.test(tokens[after]?.text ?? '')) return 'claims';
   if (cueAfter(ctx, after, 'claimVerbs')) {
     if (next && BODY_NOUNS.has(next)) {
       const then = tokens[after + 1]?.text ?? null;
