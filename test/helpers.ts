@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, type App } from '../src/app.ts';
 import type { Db } from '../src/store/database.ts';
+import type { AccessConfig } from '../src/services/access.ts';
 
 /** A fresh seeded app on an in-memory database, with a fixed clock. */
-export function memoryApp(now = new Date('2026-11-23T12:00:00Z')): App {
-  return openApp({ databasePath: ':memory:', clock: () => now });
+export function memoryApp(now = new Date('2026-11-23T12:00:00Z'), access?: AccessConfig): App {
+  return openApp({ databasePath: ':memory:', clock: () => now, ...(access ? { access } : {}) });
 }
 
 export function tempDir(prefix = 'lossbot-test-'): { dir: string; cleanup: () => void } {

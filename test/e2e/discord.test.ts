@@ -7,11 +7,19 @@ import { deployCommands } from '../../src/adapters/discord/deploy.ts';
 import { createLogger } from '../../src/log.ts';
 import { METRICS } from '../../src/core/vocabulary.ts';
 import { dumpDatabase, memoryApp } from '../helpers.ts';
-import { APP_ID, BOT_ID, CHANNEL_ID, FakeDiscord, GUILD_ID, MANAGE_MESSAGES, MOD_ROLE_ID, type RecordedRequest } from './fake-discord.ts';
+import { ADMINISTRATOR, APP_ID, BOT_ID, BOT_ROLE_ID, CHANNEL_ID, ELSEWHERE, FakeDiscord, GUILD_ID, MANAGE_CHANNELS, MANAGE_MESSAGES, MESSAGE_CONTENT_INTENT, MOD_ROLE_ID, OTHER_CHANNEL_ID, type FakeUser, type MemberOptions, type RecordedRequest } from './fake-discord.ts';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.FakeTk.abcdefghijklmnopqrstuvwxyz0123';
 const member = { id: '700000000000000007', username: 'reader' };
+/** Holds the moderator role in the home server. */
 const moderator = { id: '700000000000000008', username: 'mod' };
+const owner = { id: '700000000000000009', username: 'owner' };
+/** Owns another server the bot was added to, and has every right there. */
+const stranger = { id: '700000000000000010', username: 'stranger' };
+const granted = { id: '700000000000000011', username: 'granted' };
+const second = { id: '700000000000000012', username: 'second' };
+const ACCESS = { owners: [{ platform: 'discord' as const, id: owner.id }], telegramModeratorIds: [], discordHomeGuildId: GUILD_ID, discordModeratorRoleIds: [MOD_ROLE_ID], telegramModeratorChatIds: [] };
+const asMod: MemberOptions = { roles: [MOD_ROLE_ID] };
 
 interface Callback {
   type: number;
@@ -39,8 +47,9 @@ describe('Discord, end to end through discord.js', () => {
 
   beforeAll(async () => {
     await fake.start();
-    app = memoryApp();
-    bot = await startDiscordBot({ token: TOKEN, services: app, moderatorRoleIds: [MOD_ROLE_ID], logger: createLogger('debug', logs), apiBase: fake.apiBase });
+    app = memoryApp(undefined, ACCESS);
+    fake.homeMembers.set(moderator.id, [MOD_ROLE_ID]);
+    bot = await startDiscordBot({ token: TOKEN, services: app, logger: createLogger('debug', logs), apiBase: fake.apiBase });
   }, 20_000);
 
   afterAll(async () => {
@@ -49,8 +58,12 @@ describe('Discord, end to end through discord.js', () => {
     app?.close();
   });
 
-  it('logs in through the gateway with the configured token', () => {
+  it('logs in through the gateway with the configured token, without the Message Content intent', () => {
     expect(fake.identifies).toHaveLength(1);
+    const intents = (fake.identifies[0] as { intents: number }).intents;
+    expect(intents & MESSAGE_CONTENT_INTENT).toBe(0);
+    expect(intents & (1 << 0)).not.toBe(0); // Guilds
+    expect(intents & (1 << 12)).not.toBe(0); // DirectMessages
     expect(fake.requests.find((r) => r.path === '/gateway/bot')?.authorization).toBe(`Bot ${TOKEN}`);
     expect(bot.client.user?.id).toBe(BOT_ID);
   });
@@ -77,6 +90,13 @@ describe('Discord, end to end through discord.js', () => {
 
     fake.message(member, 'How many tanks has Russia lost?', { dm: true });
     await fake.waitFor(() => fake.calls('POST', /^\/channels\/\d+\/messages$/).length >= 2, 'a reply to the direct message');
+
+    // A mention of the bot's managed role (what Discord inserts when the bot is picked from the member list by role).
+    fake.message(member, `<@&${BOT_ROLE_ID}> How many tanks has Russia lost?`, { mentionRoles: [BOT_ROLE_ID] });
+    await fake.waitFor(() => fake.calls('POST', /^\/channels\/\d+\/messages$/).length >= 3, 'a reply to the role mention');
+    const roleReply = fake.calls('POST', /^\/channels\/\d+\/messages$/)[2]!.body as Callback['data'];
+    expect(JSON.stringify(roleReply.embeds)).toMatch(/tanks/i);
+    expect(JSON.stringify(roleReply)).not.toContain(BOT_ROLE_ID);
   });
 
   it('ignores channel messages that do not mention it', async () => {
@@ -102,7 +122,7 @@ describe('Discord, end to end through discord.js', () => {
 
   it("shows a moderator's claim add as a preview, writes it on Confirm, and /ask then finds it", async () => {
     const before = app.claims.count();
-    const id = fake.slashCommand(moderator, 'claim', [{ name: 'add', type: 1, options: addOptions }], { permissions: MANAGE_MESSAGES });
+    const id = fake.slashCommand(moderator, 'claim', [{ name: 'add', type: 1, options: addOptions }], asMod);
     const preview = await answerTo(fake, id);
     expect(preview.data.flags).toBe(64);
     expect(text(preview)).toContain('Add this claim?');
@@ -114,7 +134,7 @@ describe('Discord, end to end through discord.js', () => {
     expect(text(await answerTo(fake, stolen))).toMatch(/Only the moderator who asked/);
     expect(app.claims.count()).toBe(before);
 
-    const press = fake.button(moderator, confirm, { permissions: MANAGE_MESSAGES });
+    const press = fake.button(moderator, confirm, asMod);
     const done = await answerTo(fake, press);
     expect(done.type).toBe(7);
     expect(text(done)).toMatch(/Added claim #\d+/);
@@ -127,9 +147,15 @@ describe('Discord, end to end through discord.js', () => {
     expect(text(await answerTo(fake, ask))).toContain('123,456');
   });
 
-  it('accepts a member with a moderator role, checked in the handler', async () => {
+  it("accepts the home server's moderator role there, and its holder anywhere; the same role id elsewhere gives nothing", async () => {
     const id = fake.slashCommand(moderator, 'claim', [{ name: 'add', type: 1, options: addOptions }], { roles: [MOD_ROLE_ID] });
     expect(text(await answerTo(fake, id))).toContain('Add this claim?');
+    // In another server, the bot asks Discord for the member's roles in the home server.
+    const elsewhere = fake.slashCommand(moderator, 'claim', [{ name: 'add', type: 1, options: addOptions }], { place: ELSEWHERE });
+    expect(text(await answerTo(fake, elsewhere))).toContain('Add this claim?');
+    expect(fake.calls('GET', `/guilds/${GUILD_ID}/members/${moderator.id}`).length).toBeGreaterThan(0);
+    const pretender = fake.slashCommand(stranger, 'claim', [{ name: 'add', type: 1, options: addOptions }], { place: ELSEWHERE, roles: [MOD_ROLE_ID], permissions: ADMINISTRATOR });
+    expect(text(await answerTo(fake, pretender))).toMatch(/Only the bot's claim moderators may use claim add/);
   });
 
   it('refuses a non-moderator privately, and nothing is written', async () => {
@@ -137,7 +163,7 @@ describe('Discord, end to end through discord.js', () => {
     const id = fake.slashCommand(member, 'claim', [{ name: 'retract', type: 1, options: [{ name: 'id', type: 4, value: 1 }, { name: 'reason', type: 3, value: 'I disagree' }] }]);
     const reply = await answerTo(fake, id);
     expect(reply.data.flags).toBe(64);
-    expect(text(reply)).toMatch(/Only moderators may use claim retract/);
+    expect(text(reply)).toMatch(/Only the bot's claim moderators may use claim retract/);
     expect(dumpDatabase(app.db)).toBe(before);
   });
 
@@ -151,7 +177,7 @@ describe('Discord, end to end through discord.js', () => {
       [[...addOptions.filter((o) => o.name !== "as_of"), { name: "as_of", type: 3, value: "2025-13-45" }], /as\\?_of/],
     ];
     for (const [options, field] of cases) {
-      const id = fake.slashCommand(moderator, 'claim', [{ name: 'add', type: 1, options }], { permissions: MANAGE_MESSAGES });
+      const id = fake.slashCommand(moderator, 'claim', [{ name: 'add', type: 1, options }], asMod);
       const reply = await answerTo(fake, id);
       expect(reply.data.flags).toBe(64);
       expect(text(reply)).toMatch(/Nothing was changed/);
@@ -169,7 +195,7 @@ describe('Discord, end to end through discord.js', () => {
   });
 
   it('offers claimants as the moderator types', async () => {
-    const id = fake.interactionOf(moderator, 4, { id: '1', name: 'claim', type: 1, options: [{ name: 'add', type: 1, options: [{ name: 'claimant', type: 3, value: 'uk', focused: true }] }] }, { permissions: MANAGE_MESSAGES });
+    const id = fake.interactionOf(moderator, 4, { id: '1', name: 'claim', type: 1, options: [{ name: 'add', type: 1, options: [{ name: 'claimant', type: 3, value: 'uk', focused: true }] }] }, asMod);
     const reply = await answerTo(fake, id);
     expect(reply.type).toBe(8);
     const choices = (reply.data as unknown as { choices: { name: string; value: string }[] }).choices;
@@ -196,7 +222,7 @@ describe('Discord, end to end through discord.js', () => {
   });
 
   it('posts a subscribed digest in the channel', async () => {
-    const id = fake.slashCommand(moderator, 'digest', [{ name: 'subscribe', type: 1, options: [{ name: 'frequency', type: 3, value: 'daily' }, { name: 'time', type: 3, value: '12:30' }, { name: 'timezone', type: 3, value: 'UTC' }] }], { permissions: MANAGE_MESSAGES });
+    const id = fake.slashCommand(member, 'digest', [{ name: 'subscribe', type: 1, options: [{ name: 'frequency', type: 3, value: 'daily' }, { name: 'time', type: 3, value: '12:30' }, { name: 'timezone', type: 3, value: 'UTC' }] }], { permissions: MANAGE_CHANNELS });
     expect(text(await answerTo(fake, id))).toMatch(/This chat gets a digest every day at 12:30 UTC/);
     expect(app.service.add({ claimant: 'NATO', subject: 'Russia', metric: 'killed', value: '200,000', asOf: '2026-11-20', publisher: 'Digest Times' }, { actor: 'test', confirm: true })).toMatchObject({ ok: true });
     const before = fake.calls('POST', `/channels/${CHANNEL_ID}/messages`).length;
@@ -211,6 +237,132 @@ describe('Discord, end to end through discord.js', () => {
     expect(fake.calls('POST', `/channels/${CHANNEL_ID}/messages`).length).toBe(before + posts.length);
   });
 
+  const opt = (name: string, value: unknown, type = 3) => ({ name, type, value });
+  const sub = (name: string, options: unknown[]) => [{ name, type: 1, options }];
+  const retractOf = (id: number) => sub('retract', [opt('id', id, 4), opt('reason', 'misattributed in the source')]);
+  const editOf = (id: number) => sub('edit', [opt('id', id, 4), opt('field', 'note'), opt('value', 'a better note'), opt('reason', 'clearer wording')]);
+  const confirmOf = (c: Callback) => c.data.components?.[0]?.components.find((x) => x.custom_id.startsWith('confirm:'))?.custom_id;
+  const userOption = (u: FakeUser, global: string): [unknown[], unknown] => [[opt('user', u.id, 6)], { users: { [u.id]: { id: u.id, username: u.username, discriminator: '0', global_name: global, avatar: null } } }];
+  const activeIds = () => app.claims.list({}).map((c) => c.id);
+
+  it('refuses an owner or Manage Messages member of another server every write, and a channel they do not manage; nothing changes', async () => {
+    const before = dumpDatabase(app.db);
+    const [id] = activeIds();
+    const [userOpt, resolved] = userOption(stranger, 'Stranger');
+    for (const rights of [{ permissions: ADMINISTRATOR }, { permissions: MANAGE_MESSAGES }]) {
+      const tries: [string, unknown[], RegExp, unknown?][] = [
+        ['claim', sub('add', addOptions), /Only the bot's claim moderators may use claim add/],
+        ['claim', editOf(id!), /Only the bot's claim moderators may use claim edit/],
+        ['claim', retractOf(id!), /Only the bot's claim moderators may use claim retract/],
+        ['moderators', sub('add', userOpt), /Only the bot's owners may use moderators add/, resolved],
+      ];
+      for (const [name, options, refused, res] of tries) {
+        const reply = await answerTo(fake, fake.slashCommand(stranger, name, options, { ...rights, place: ELSEWHERE }, res));
+        expect(reply.data.flags).toBe(64);
+        expect(text(reply)).toMatch(refused);
+        expect(reply.data.components ?? []).toHaveLength(0);
+      }
+      // The home server's channel is not theirs to manage, whatever they are elsewhere.
+      const digest = await answerTo(fake, fake.slashCommand(stranger, 'digest', sub('subscribe', [opt('frequency', 'daily'), opt('time', '09:00')]), { permissions: MANAGE_MESSAGES }));
+      expect(text(digest)).toMatch(/Only this chat's managers .* may use digest subscribe/);
+    }
+    expect(dumpDatabase(app.db)).toBe(before);
+  });
+
+  it("lets an owner grant a moderator, who then writes from any server and a direct message; revoked, refused at once", async () => {
+    const [userOpt, resolved] = userOption(granted, 'Granted Person');
+    const grant = await answerTo(fake, fake.slashCommand(owner, 'moderators', sub('add', userOpt), { place: ELSEWHERE }, resolved));
+    expect(text(grant)).toContain(`Granted Person (discord:${granted.id}) is now a claim moderator`);
+    expect(app.db.prepare("SELECT action, user_id, display_name, actor_user_id, actor_origin FROM moderator_log WHERE user_id = ?").all(granted.id)).toEqual([
+      { action: 'grant', user_id: granted.id, display_name: 'Granted Person', actor_user_id: owner.id, actor_origin: `discord server ${ELSEWHERE === 'dm' ? '' : ELSEWHERE.guildId} channel ${OTHER_CHANNEL_ID}` },
+    ]);
+
+    // A retraction from a stranger's server: a preview first, written only on Confirm.
+    const [target, another] = activeIds();
+    const preview = await answerTo(fake, fake.slashCommand(granted, 'claim', retractOf(target!), { place: ELSEWHERE }));
+    expect(text(preview)).toContain(`Retract claim #${target}?`);
+    expect(app.claims.get(target!)!.status).toBe('active');
+    const done = await answerTo(fake, fake.button(granted, confirmOf(preview)!, { place: ELSEWHERE }));
+    expect(text(done)).toContain(`Claim #${target} retracted`);
+    expect(app.claims.get(target!)!.status).toBe('retracted');
+    expect(app.db.prepare("SELECT actor, actor_platform, actor_user_id, actor_name, actor_origin, actor_operator_given FROM audit_log WHERE claim_id = ? AND action = 'retract'").get(target)).toEqual({
+      actor: `discord:${granted.id} (granted)`, actor_platform: 'discord', actor_user_id: granted.id, actor_name: 'granted', actor_origin: `discord server ${ELSEWHERE === 'dm' ? '' : ELSEWHERE.guildId} channel ${OTHER_CHANNEL_ID}`, actor_operator_given: 0,
+    });
+
+    // An addition from a direct message.
+    const dmOptions = [...addOptions.filter((o) => !['value', 'as_of', 'metric'].includes(o.name)), opt('metric', 'captured'), opt('value', '98,765'), opt('as_of', '2025-07-31')];
+    const dmPreview = await answerTo(fake, fake.slashCommand(granted, 'claim', sub('add', dmOptions), { place: 'dm' }));
+    expect(text(dmPreview)).toContain('Add this claim?');
+    const added = await answerTo(fake, fake.button(granted, confirmOf(dmPreview)!, { place: 'dm' }));
+    expect(text(added)).toMatch(/Added claim #\d+/);
+    expect(app.db.prepare("SELECT actor_origin FROM audit_log WHERE action = 'add' ORDER BY id DESC LIMIT 1").get()).toEqual({ actor_origin: 'discord direct message 600000000000000006' });
+
+    // A preview left pending, then the owner removes the moderator (a preview too).
+    const pending = await answerTo(fake, fake.slashCommand(granted, 'claim', editOf(another!), { place: 'dm' }));
+    expect(text(pending)).toContain(`Change claim #${another}?`);
+    const [removeOpt, removeResolved] = userOption(granted, 'Granted Person');
+    const removal = await answerTo(fake, fake.slashCommand(owner, 'moderators', sub('remove', removeOpt), { place: 'dm' }, removeResolved));
+    expect(text(removal)).toContain('Remove this claim moderator?');
+    expect(app.access.moderators.isModerator('discord', granted.id)).toBe(true);
+    const removed = await answerTo(fake, fake.button(owner, confirmOf(removal)!, { place: 'dm' }));
+    expect(text(removed)).toContain('is no longer a claim moderator');
+
+    // Refused at once: a new write, and the Confirm of the preview made before.
+    const before = dumpDatabase(app.db);
+    const again = await answerTo(fake, fake.slashCommand(granted, 'claim', retractOf(another!), { place: 'dm' }));
+    expect(text(again)).toMatch(/Only the bot's claim moderators may use claim retract/);
+    const late = await answerTo(fake, fake.button(granted, confirmOf(pending)!, { place: 'dm' }));
+    expect(text(late)).toMatch(/Only the bot's claim moderators may use claim edit/);
+    expect(dumpDatabase(app.db)).toBe(before);
+  });
+
+  it('lets a chat manager subscribe their own channel, and no other', async () => {
+    const mine = await answerTo(fake, fake.slashCommand(stranger, 'digest', sub('subscribe', [opt('frequency', 'weekly'), opt('weekday', 'monday'), opt('time', '08:00')]), { place: ELSEWHERE, permissions: MANAGE_CHANNELS }));
+    expect(text(mine)).toMatch(/This chat gets a digest every Monday at 08:00 UTC/);
+    expect(app.digests.repo.forChat('discord', OTHER_CHANNEL_ID)).toMatchObject({ frequency: 'weekly', createdBy: `discord:${stranger.id} (stranger)` });
+    const before = dumpDatabase(app.db);
+    const theirs = await answerTo(fake, fake.slashCommand(stranger, 'digest', sub('unsubscribe', []), { permissions: MANAGE_MESSAGES }));
+    expect(text(theirs)).toMatch(/Only this chat's managers .* may use digest unsubscribe/);
+    expect(dumpDatabase(app.db)).toBe(before);
+  });
+
+  it("keeps one moderator's pending preview whatever another moderator sends", async () => {
+    fake.homeMembers.set(second.id, [MOD_ROLE_ID]);
+    const options = (value: string) => [...addOptions.filter((o) => !['value', 'as_of', 'metric'].includes(o.name)), opt('metric', 'deserters'), opt('value', value), opt('as_of', '2025-08-31')];
+    const mine = await answerTo(fake, fake.slashCommand(moderator, 'claim', sub('add', options('55,555')), asMod));
+    for (let i = 0; i < 12; i++) {
+      const flood = await answerTo(fake, fake.slashCommand(second, 'claim', sub('add', options(String(60_000 + i))), asMod));
+      expect(text(flood)).toContain('Add this claim?');
+    }
+    const done = await answerTo(fake, fake.button(moderator, confirmOf(mine)!, asMod));
+    expect(text(done)).toMatch(/Added claim #\d+/);
+    expect(app.claims.list({}).some((c) => c.low === 55555 && c.metric === 'deserters')).toBe(true);
+  });
+
+  it('pages a long history with a More button, and shows platform ids to moderators only', async () => {
+    const author = { platform: 'discord' as const, userId: moderator.id, name: 'Moderator Name', origin: `discord server ${GUILD_ID} channel ${CHANNEL_ID}`, operatorGiven: false };
+    const first = app.service.add({ claimant: 'NATO', subject: 'Ukraine', metric: 'deserters', value: '1,000', asOf: '2025-03-31' }, { actor: `discord:${moderator.id} (mod)`, author, confirm: true });
+    if (!first.ok) throw new Error('setup');
+    let id = first.claim.id;
+    for (let i = 1; i < 12; i++) {
+      const edited = app.service.edit(id, { note: `revision ${i}` }, `revision number ${i}`, { actor: `discord:${moderator.id} (mod)`, author, confirm: true });
+      if (!edited.ok) throw new Error('setup');
+      id = edited.claim.id;
+    }
+    const page1 = await answerTo(fake, fake.slashCommand(member, 'claim_history', [opt('id', id, 4)], { place: ELSEWHERE }));
+    expect(text(page1)).toContain(`History of claim #${id}: versions 1-5 of 12`);
+    expect(text(page1)).toContain('by Moderator Name');
+    expect(JSON.stringify(page1)).not.toContain(moderator.id);
+    const more = page1.data.components![0]!.components[0]!.custom_id;
+    expect(more).toBe(`m:claim_history?id=${id}&page=2`);
+    const page2 = await answerTo(fake, fake.button(member, more, { place: ELSEWHERE }));
+    expect(page2.data.flags).toBe(64);
+    expect(text(page2)).toContain('versions 6-10 of 12');
+    expect(text(page2)).toMatch(/revision number 6/);
+    const asModerator = await answerTo(fake, fake.slashCommand(moderator, 'claim_history', [opt('id', id, 4)], asMod));
+    expect(text(asModerator)).toContain(`discord:${moderator.id}`);
+  });
+
   it('never writes the token to the log', () => {
     expect(logText).toContain('discord connected');
     expect(logText).not.toContain(TOKEN);
@@ -220,11 +372,18 @@ describe('Discord, end to end through discord.js', () => {
     const result = await deployCommands({ token: TOKEN, applicationId: APP_ID, guildId: GUILD_ID, apiBase: fake.apiBase });
     const put = fake.calls('PUT', `/applications/${APP_ID}/guilds/${GUILD_ID}/commands`).at(-1)!;
     const names = (put.body as { name: string; options?: { name: string; type: number }[] }[]).map((c) => c.name).sort();
-    expect(names).toEqual(['ask', 'claim', 'claimants', 'digest', 'help']);
-    const claim = (put.body as { name: string; default_member_permissions?: string; options: { name: string }[] }[]).find((c) => c.name === 'claim')!;
-    expect(claim.options.map((o) => o.name).sort()).toEqual(['add', 'edit', 'history', 'retract', 'show']);
-    expect(claim.default_member_permissions).toBe(MANAGE_MESSAGES);
-    expect(result).toEqual({ count: 5, scope: `server ${GUILD_ID}` });
+    expect(names).toEqual(['ask', 'claim', 'claim_history', 'claim_show', 'claimants', 'digest', 'help', 'moderators']);
+    const byName = (n: string) => (put.body as { name: string; default_member_permissions?: string; dm_permission?: boolean; options: { name: string; type: number; options?: { name: string; type: number }[] }[] }[]).find((c) => c.name === n)!;
+    expect(byName('claim').options.map((o) => o.name).sort()).toEqual(['add', 'edit', 'retract']);
+    // Writes are hidden by default (server admins may show them to a role); reads are for everyone.
+    expect(byName('claim').default_member_permissions).toBe('0');
+    expect(byName('moderators').default_member_permissions).toBe('0');
+    expect(byName('digest').default_member_permissions).toBe(MANAGE_CHANNELS);
+    expect(byName('claim_show').default_member_permissions).toBeUndefined();
+    expect(byName('claim_history').default_member_permissions).toBeUndefined();
+    expect(byName('claim').dm_permission).toBe(true);
+    expect(byName('moderators').options.find((o) => o.name === 'add')!.options!.find((o) => o.name === 'user')!.type).toBe(6);
+    expect(result).toEqual({ count: 8, scope: `server ${GUILD_ID}` });
     await deployCommands({ token: TOKEN, applicationId: APP_ID, apiBase: fake.apiBase });
     expect(fake.calls('PUT', `/applications/${APP_ID}/commands`)).toHaveLength(1);
   });

@@ -17,7 +17,26 @@ export const BOT_ID = '100000000000000001';
 export const GUILD_ID = '200000000000000002';
 export const CHANNEL_ID = '300000000000000003';
 export const MOD_ROLE_ID = '400000000000000004';
+/** The role Discord makes for the bot in a server it joins (managed, tagged with the bot's id). */
+export const BOT_ROLE_ID = '400000000000000009';
+/** A server someone else made and added the bot to, with its own channel. */
+export const OTHER_GUILD_ID = '200000000000000012';
+export const OTHER_CHANNEL_ID = '300000000000000013';
+export const DM_CHANNEL_ID = '600000000000000006';
 export const MANAGE_MESSAGES = (1n << 13n).toString();
+export const MANAGE_CHANNELS = (1n << 4n).toString();
+export const ADMINISTRATOR = (1n << 3n).toString();
+export const MESSAGE_CONTENT_INTENT = 1 << 15;
+
+/** Where an event happens: a server's channel, or a direct message with the bot. */
+export type Place = { guildId: string; channelId: string } | 'dm';
+export const HOME: Place = { guildId: GUILD_ID, channelId: CHANNEL_ID };
+export const ELSEWHERE: Place = { guildId: OTHER_GUILD_ID, channelId: OTHER_CHANNEL_ID };
+export interface MemberOptions {
+  permissions?: string;
+  roles?: string[];
+  place?: Place;
+}
 
 let snowflake = 500000000000000000n;
 export const nextId = () => (++snowflake).toString();
@@ -32,6 +51,8 @@ const userJson = (u: FakeUser, bot = false) => ({ id: u.id, username: u.username
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   readonly identifies: unknown[] = [];
+  /** Members of the home server and their roles, as GET /guilds/:id/members/:user answers. */
+  readonly homeMembers = new Map<string, string[]>();
   private readonly http: Server;
   private readonly wss: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
@@ -102,6 +123,12 @@ export class FakeDiscord {
       return send(200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
     }
     if (m(/^POST \/interactions\/\d+\/[^/]+\/callback$/)) return send(204);
+    const member = m(/^GET \/guilds\/(\d+)\/members\/(\d+)$/);
+    if (member) {
+      const roles = member[1] === GUILD_ID ? this.homeMembers.get(member[2]!) : undefined;
+      if (!roles) return send(404, { code: 10007, message: 'Unknown Member' });
+      return send(200, { user: userJson({ id: member[2]!, username: `user${member[2]}` }), roles, joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 });
+    }
     if (m(/^(?:POST \/webhooks\/\d+\/[^/]+|PATCH \/webhooks\/\d+\/[^/]+\/messages\/@original)$/)) return send(200, this.messageJson(CHANNEL_ID, body));
     const channel = m(/^POST \/channels\/(\d+)\/messages$/);
     if (channel) return send(200, this.messageJson(channel[1]!, body));
@@ -136,10 +163,11 @@ export class FakeDiscord {
         this.identifies.push(msg.d);
         this.dispatchTo(socket, 'READY', {
           v: 10, user: { ...userJson({ id: BOT_ID, username: 'lossbot' }, true), verified: true, mfa_enabled: false, flags: 0 },
-          guilds: [{ id: GUILD_ID, unavailable: true }], session_id: 'fake-session', resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+          guilds: [{ id: GUILD_ID, unavailable: true }, { id: OTHER_GUILD_ID, unavailable: true }], session_id: 'fake-session', resume_gateway_url: `ws://127.0.0.1:${this.port}`,
           application: { id: APP_ID, flags: 0 }, shard: [0, 1],
         });
-        this.dispatchTo(socket, 'GUILD_CREATE', guildJson());
+        this.dispatchTo(socket, 'GUILD_CREATE', guildJson(GUILD_ID, CHANNEL_ID));
+        this.dispatchTo(socket, 'GUILD_CREATE', guildJson(OTHER_GUILD_ID, OTHER_CHANNEL_ID));
       }
       this.notify();
     });
@@ -155,39 +183,43 @@ export class FakeDiscord {
 
   // --- Events the tests send -----------------------------------------------------------------
 
-  /** A slash command, as a member with these permissions and roles. Returns the interaction's id. */
-  slashCommand(user: FakeUser, name: string, options: unknown[], member: { permissions?: string; roles?: string[] } = {}): string {
-    return this.interaction(user, 2, { id: nextId(), name, type: 1, options }, member);
+  /** A slash command, as a member with these permissions and roles, where `member.place` says (default: the home server). */
+  slashCommand(user: FakeUser, name: string, options: unknown[], member: MemberOptions = {}, resolved?: unknown): string {
+    return this.interaction(user, 2, { id: nextId(), name, type: 1, options, ...(resolved ? { resolved } : {}) }, member);
   }
 
-  button(user: FakeUser, customId: string, member: { permissions?: string; roles?: string[] } = {}): string {
-    return this.interaction(user, 3, { custom_id: customId, component_type: 2 }, member, { message: this.messageJson(CHANNEL_ID, { content: 'preview', flags: 64 }) });
+  button(user: FakeUser, customId: string, member: MemberOptions = {}): string {
+    const place = member.place ?? HOME;
+    return this.interaction(user, 3, { custom_id: customId, component_type: 2 }, member, { message: this.messageJson(place === 'dm' ? DM_CHANNEL_ID : place.channelId, { content: 'preview', flags: 64 }) });
   }
 
   /** Any interaction type: 4 is autocomplete. */
-  interactionOf(user: FakeUser, type: number, data: unknown, member: { permissions?: string; roles?: string[] } = {}): string {
+  interactionOf(user: FakeUser, type: number, data: unknown, member: MemberOptions = {}): string {
     return this.interaction(user, type, data, member);
   }
 
-  private interaction(user: FakeUser, type: number, data: unknown, member: { permissions?: string; roles?: string[] }, extra: object = {}): string {
+  private interaction(user: FakeUser, type: number, data: unknown, member: MemberOptions, extra: object = {}): string {
     const id = nextId();
-    this.dispatch('INTERACTION_CREATE', {
-      id, application_id: APP_ID, type, token: `interaction-token-${id}`, version: 1, guild_id: GUILD_ID, channel_id: CHANNEL_ID,
-      channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general' },
-      member: { user: userJson(user), roles: member.roles ?? [], permissions: member.permissions ?? '0', joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false },
-      app_permissions: '0', locale: 'en-US', guild_locale: 'en-US', entitlements: [], authorizing_integration_owners: { '0': GUILD_ID }, context: 0,
-      data, ...extra,
-    });
+    const place = member.place ?? HOME;
+    const where =
+      place === 'dm'
+        ? { channel_id: DM_CHANNEL_ID, channel: { id: DM_CHANNEL_ID, type: 1, recipients: [userJson(user)] }, user: userJson(user), authorizing_integration_owners: { '1': user.id }, context: 1 }
+        : {
+            guild_id: place.guildId, channel_id: place.channelId, channel: { id: place.channelId, type: 0, guild_id: place.guildId, name: 'general' },
+            member: { user: userJson(user), roles: member.roles ?? [], permissions: member.permissions ?? '0', joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false },
+            guild_locale: 'en-US', authorizing_integration_owners: { '0': place.guildId }, context: 0,
+          };
+    this.dispatch('INTERACTION_CREATE', { id, application_id: APP_ID, type, token: `interaction-token-${id}`, version: 1, app_permissions: '0', locale: 'en-US', entitlements: [], ...where, data, ...extra });
     return id;
   }
 
-  message(user: FakeUser, content: string, options: { mentionBot?: boolean; dm?: boolean } = {}): string {
+  message(user: FakeUser, content: string, options: { mentionBot?: boolean; mentionRoles?: string[]; dm?: boolean } = {}): string {
     const id = nextId();
     this.dispatch('MESSAGE_CREATE', {
       // Discord sends the channel's type with every message (1 = DM, 0 = text channel).
-      id, channel_id: options.dm ? '600000000000000006' : CHANNEL_ID, channel_type: options.dm ? 1 : 0, ...(options.dm ? {} : { guild_id: GUILD_ID, member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 } }),
+      id, channel_id: options.dm ? DM_CHANNEL_ID : CHANNEL_ID, channel_type: options.dm ? 1 : 0, ...(options.dm ? {} : { guild_id: GUILD_ID, member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 } }),
       author: userJson(user), content, type: 0, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false,
-      mentions: options.mentionBot ? [userJson({ id: BOT_ID, username: 'lossbot' }, true)] : [], mention_roles: [], attachments: [], embeds: [], pinned: false, flags: 0, components: [],
+      mentions: options.mentionBot ? [userJson({ id: BOT_ID, username: 'lossbot' }, true)] : [], mention_roles: options.mentionRoles ?? [], attachments: [], embeds: [], pinned: false, flags: 0, components: [],
     });
     return id;
   }
@@ -198,14 +230,19 @@ export class FakeDiscord {
   }
 }
 
-function guildJson() {
+function guildJson(guildId: string, channelId: string) {
   return {
-    id: GUILD_ID, name: 'Test server', icon: null, owner_id: '1', unavailable: false, member_count: 3, large: false, joined_at: '2024-01-01T00:00:00.000Z',
+    id: guildId, name: guildId === GUILD_ID ? 'Test server' : "A stranger's server", icon: null, owner_id: '1', unavailable: false, member_count: 3, large: false, joined_at: '2024-01-01T00:00:00.000Z',
     roles: [
-      { id: GUILD_ID, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
-      { id: MOD_ROLE_ID, name: 'Moderators', permissions: '0', position: 1, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+      { id: guildId, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+      ...(guildId === GUILD_ID
+        ? [
+            { id: MOD_ROLE_ID, name: 'Moderators', permissions: '0', position: 1, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+            { id: BOT_ROLE_ID, name: 'lossbot', permissions: '0', position: 2, color: 0, hoist: false, managed: true, mentionable: true, flags: 0, tags: { bot_id: BOT_ID } },
+          ]
+        : []),
     ],
-    channels: [{ id: CHANNEL_ID, type: 0, name: 'general', guild_id: GUILD_ID, position: 0, permission_overwrites: [] }],
+    channels: [{ id: channelId, type: 0, name: 'general', guild_id: guildId, position: 0, permission_overwrites: [] }],
     members: [], presences: [], voice_states: [], threads: [], stage_instances: [], guild_scheduled_events: [], emojis: [], stickers: [], features: [],
     afk_timeout: 300, verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0, mfa_level: 0, nsfw_level: 0, premium_tier: 0,
     preferred_locale: 'en-US', system_channel_flags: 0,
