@@ -12,8 +12,15 @@ import { BOT_USERNAME, TelegramHarness } from './telegram-harness.ts';
 const TOKEN = '123456789:AAFakeTokenForTestsOnly_abcdefghijklmnop';
 const READER = 101;
 const MODERATOR = 102; // listed in TELEGRAM_MODERATOR_IDS
+/** The administrator (owner) of a group someone made and added the bot to. */
 const GROUP_ADMIN = 103;
+const NEW_MODERATOR = 104;
+const OWNER = 110; // LOSSBOT_OWNERS
+const MOD_CHAT_ADMIN = 120; // an administrator of the listed moderators' chat
 const GROUP = -1001;
+const OTHER_GROUP = -1003;
+const MOD_CHAT = -2002; // TELEGRAM_MODERATOR_CHAT_IDS
+const ACCESS = { owners: [{ platform: 'telegram' as const, id: String(OWNER) }], telegramModeratorIds: [String(MODERATOR)], discordHomeGuildId: null, discordModeratorRoleIds: [], telegramModeratorChatIds: [String(MOD_CHAT)] };
 
 /** Telegram HTML the bot may send: these tags only, balanced. */
 function assertValidTelegramHtml(html: string): void {
@@ -52,8 +59,11 @@ describe('Telegram, end to end through grammY and the Bot API emulator', () => {
   beforeAll(async () => {
     await harness.start();
     harness.admins.set(GROUP, [GROUP_ADMIN]);
-    app = memoryApp();
-    bot = await startTelegramBot({ token: TOKEN, services: app, moderatorIds: [String(MODERATOR)], logger: createLogger('debug', logs), apiRoot: harness.apiRoot });
+    harness.admins.set(OTHER_GROUP, [READER]);
+    harness.admins.set(MOD_CHAT, [MOD_CHAT_ADMIN]);
+    app = memoryApp(undefined, ACCESS);
+    // Administrator lists are asked for afresh on every command that needs them, so a demotion counts at once.
+    bot = await startTelegramBot({ token: TOKEN, services: app, logger: createLogger('debug', logs), apiRoot: harness.apiRoot, writeAdminCacheMs: 0 });
   }, 20_000);
 
   afterAll(async () => {
@@ -62,12 +72,21 @@ describe('Telegram, end to end through grammY and the Bot API emulator', () => {
     app?.close();
   });
 
-  it('publishes the command menus: everyone, and every command for administrators', () => {
+  it("publishes the command menus: claim commands only in moderators' own chats and the listed moderators' chat", () => {
     const menus = harness.calls.filter((c) => c.method === 'setMyCommands');
-    const scopeOf = (c: (typeof menus)[number]) => (c.body.scope as { type: string }).type;
-    const names = (c: (typeof menus)[number]) => (c.body.commands as { command: string }[]).map((x) => x.command).sort();
-    expect(names(menus.find((c) => scopeOf(c) === 'default')!)).toEqual(['ask', 'claim_history', 'claim_show', 'claimants', 'help']);
-    expect(names(menus.find((c) => scopeOf(c) === 'all_chat_administrators')!)).toEqual(['ask', 'claim_add', 'claim_edit', 'claim_history', 'claim_retract', 'claim_show', 'claimants', 'digest_list', 'digest_preview', 'digest_subscribe', 'digest_unsubscribe', 'help']);
+    const scope = (c: (typeof menus)[number]) => c.body.scope as { type: string; chat_id?: number };
+    const names = (c: (typeof menus)[number] | undefined) => (c!.body.commands as { command: string }[]).map((x) => x.command).sort();
+    const find = (type: string, chatId?: number) => menus.find((c) => scope(c).type === type && scope(c).chat_id === chatId);
+    const everyone = ['ask', 'claim_history', 'claim_show', 'claimants', 'help'];
+    const digests = ['digest_list', 'digest_preview', 'digest_subscribe', 'digest_unsubscribe'];
+    const claims = ['claim_add', 'claim_edit', 'claim_retract'];
+    expect(names(find('default'))).toEqual(everyone);
+    // Every chat administrator manages digests in their chat, and nothing more.
+    expect(names(find('all_chat_administrators'))).toEqual([...everyone, ...digests].sort());
+    expect(names(find('chat_administrators', MOD_CHAT))).toEqual([...everyone, ...digests, ...claims].sort());
+    expect(names(find('chat', MODERATOR))).toEqual([...everyone, ...digests, ...claims].sort());
+    expect(names(find('chat', OWNER))).toEqual([...everyone, ...digests, ...claims, 'moderators_add', 'moderators_list', 'moderators_remove'].sort());
+    expect(menus.filter((c) => names(c).includes('claim_add')).map((c) => scope(c))).toHaveLength(3);
   });
 
   it('answers a private question with attributed figures in HTML', async () => {
@@ -128,24 +147,125 @@ describe('Telegram, end to end through grammY and the Bot API emulator', () => {
     await mod.sendCallback(mod.makeCallbackQuery(confirm, { message: { message_id: preview!.messageId, chat: { id: MODERATOR, type: 'private' } } as never }));
     await harness.waitFor(() => /Added claim #\d+/.test(harness.botMessages(MODERATOR)[0]!.text), 'the preview edited into the outcome');
     expect(app.claims.count()).toBe(before + 1);
-    expect(app.claims.list({}).find((c) => c.low === 123456)).toMatchObject({ claimant: 'uk-ministry-of-defence', createdBy: `telegram:${MODERATOR} (user${MODERATOR})` });
+    expect(app.claims.list({}).find((c) => c.low === 123456)).toMatchObject({ claimant: 'uk-ministry-of-defence', createdBy: `telegram:${MODERATOR} (User${MODERATOR})` });
 
     await say(reader(), 'UK estimate of Russian deaths as of 30 June 2025');
     const all = await messages(READER, 3);
     expect(all[2]!.text).toContain('123,456');
   });
 
-  it("lets a group's administrator moderate there, and refuses everyone else with nothing written", async () => {
+  it("refuses the administrator of a stranger's group every write there, and a group they do not manage; nothing changes", async () => {
     const before = dumpDatabase(app.db);
-    await say(inGroup(READER), '/claim_retract id=1 reason="I do not like it"');
-    const refused = await messages(GROUP, 2);
-    expect(refused[1]!.text).toMatch(/Only moderators may use claim retract/);
+    const id = app.claims.list({})[0]!.id;
+    let count = harness.botMessages(GROUP).length;
+    const tries: [string, RegExp][] = [
+      [`/claim_retract id=${id} reason="I do not like it"`, /Only the bot's claim moderators may use claim retract/],
+      ['/claim_add claimant=NATO subject=Russia metric=killed value=999,999 as_of=2025-01-01', /Only the bot's claim moderators may use claim add/],
+      [`/claim_edit id=${id} field=high value=999999 reason="bigger is better"`, /Only the bot's claim moderators may use claim edit/],
+      [`/moderators_add user=${GROUP_ADMIN}`, /Only the bot's owners may use moderators add/],
+    ];
+    for (const [text, refused] of tries) {
+      await say(inGroup(GROUP_ADMIN), text);
+      const all = await messages(GROUP, ++count);
+      expect(all.at(-1)!.text).toMatch(refused);
+      expect(all.at(-1)!.replyMarkup ?? null).toBeNull();
+    }
+    // Everyone may read, in any chat.
+    await say(inGroup(GROUP_ADMIN), `/claim_show id=${id}`);
+    expect((await messages(GROUP, ++count)).at(-1)!.text).toContain(`Claim #${id}`);
+    // A group where they are no administrator is not theirs to subscribe.
+    const other = harness.client(TOKEN, { userId: GROUP_ADMIN, chatId: OTHER_GROUP, type: 'supergroup' });
+    await say(other, '/digest_subscribe frequency=daily time=09:00');
+    const [refusedDigest] = await messages(OTHER_GROUP, 1);
+    expect(refusedDigest!.text).toMatch(/Only this chat&#x27;s managers|Only this chat's managers/);
     expect(dumpDatabase(app.db)).toBe(before);
+  });
 
-    await say(inGroup(GROUP_ADMIN), '/claim_show id=1');
-    await say(inGroup(GROUP_ADMIN), '/claim_add claimant=NATO subject=Ukraine metric=deserters value=1000 as_of=2025-01-01');
-    const replies = await messages(GROUP, 4);
-    expect(replies[3]!.text).toContain('Add this claim?');
+  const press = async (userId: number, chatId: number, data: string, messageId: number) => {
+    const client = harness.client(TOKEN, { userId, chatId, type: chatId === userId ? 'private' : 'supergroup' });
+    await client.sendCallback(client.makeCallbackQuery(data, { message: { message_id: messageId, chat: { id: chatId, type: chatId === userId ? 'private' : 'supergroup' } } as never }));
+  };
+  const buttonOf = (m: { replyMarkup: unknown }, label: string) => (m.replyMarkup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard[0]!.find((b) => b.text === label)!.callback_data;
+  const privately = (userId: number) => harness.client(TOKEN, { userId, chatId: userId, type: 'private' });
+
+  it('lets an owner grant a moderator by replying to them, who then writes anywhere; revoked, refused at once', async () => {
+    let count = harness.botMessages(GROUP).length;
+    await say(inGroup(OWNER), '/moderators_add reason="trusted editor"', {
+      reply_to_message: { message_id: 1, date: 0, chat: { id: GROUP, type: 'supergroup' }, from: { id: NEW_MODERATOR, is_bot: false, first_name: 'New', last_name: 'Moderator' }, text: 'hello' },
+    });
+    expect((await messages(GROUP, ++count)).at(-1)!.text).toContain(`New Moderator (telegram:${NEW_MODERATOR}) is now a claim moderator`);
+    await harness.waitFor(() => harness.calls.some((c) => c.method === 'setMyCommands' && (c.body.scope as { chat_id?: number }).chat_id === NEW_MODERATOR), 'the new moderator menu');
+
+    // From a private chat: a retraction is a preview, written on Confirm, audited with where it came from.
+    const [target, another] = app.claims.list({}).map((c) => c.id);
+    await say(privately(NEW_MODERATOR), `/claim_retract id=${target} reason="misattributed in the source"`);
+    const [preview] = await messages(NEW_MODERATOR, 1);
+    expect(preview!.text).toContain(`Retract claim #${target}?`);
+    expect(app.claims.get(target!)!.status).toBe('active');
+    await press(NEW_MODERATOR, NEW_MODERATOR, buttonOf(preview!, 'Confirm'), preview!.messageId);
+    await harness.waitFor(() => app.claims.get(target!)!.status === 'retracted' && harness.botMessages(NEW_MODERATOR)[0]!.text.includes('retracted'), 'the retraction');
+    expect(app.db.prepare("SELECT actor_platform, actor_user_id, actor_name, actor_origin FROM audit_log WHERE claim_id = ? AND action = 'retract'").get(target)).toEqual({
+      actor_platform: 'telegram', actor_user_id: String(NEW_MODERATOR), actor_name: `User${NEW_MODERATOR}`, actor_origin: `telegram private chat ${NEW_MODERATOR}`,
+    });
+
+    // In the stranger's group, an edit previews too.
+    await say(inGroup(NEW_MODERATOR), `/claim_edit id=${another} field=note value="checked again" reason="a clearer note"`);
+    const pending = (await messages(GROUP, ++count)).at(-1)!;
+    expect(pending.text).toContain(`Change claim #${another}?`);
+
+    // The owner removes them, with a preview to confirm.
+    await say(privately(OWNER), `/moderators_remove user=${NEW_MODERATOR} reason="left the team"`);
+    const [removal] = await messages(OWNER, 1);
+    expect(removal!.text).toContain('Remove this claim moderator?');
+    expect(app.access.moderators.isModerator('telegram', String(NEW_MODERATOR))).toBe(true);
+    await press(OWNER, OWNER, buttonOf(removal!, 'Confirm'), removal!.messageId);
+    await harness.waitFor(() => !app.access.moderators.isModerator('telegram', String(NEW_MODERATOR)), 'the removal');
+    await harness.waitFor(() => harness.calls.some((c) => c.method === 'deleteMyCommands' && (c.body.scope as { chat_id?: number }).chat_id === NEW_MODERATOR), 'the menu taken back');
+    expect(app.db.prepare('SELECT action, actor_user_id, reason FROM moderator_log WHERE user_id = ? ORDER BY id').all(String(NEW_MODERATOR))).toEqual([
+      { action: 'grant', actor_user_id: String(OWNER), reason: 'trusted editor' },
+      { action: 'revoke', actor_user_id: String(OWNER), reason: 'left the team' },
+    ]);
+
+    // Refused at once: a new write, and the Confirm of the edit previewed before.
+    const before = dumpDatabase(app.db);
+    await say(privately(NEW_MODERATOR), '/claim_add claimant=NATO subject=Russia metric=killed value=999,999 as_of=2025-01-01');
+    expect((await messages(NEW_MODERATOR, 2))[1]!.text).toMatch(/Only the bot&#x27;s claim moderators|Only the bot's claim moderators/);
+    await press(NEW_MODERATOR, GROUP, buttonOf(pending, 'Confirm'), pending.messageId);
+    // The preview turns into the refusal; nothing is written.
+    await harness.waitFor(() => harness.botMessages(GROUP).some((m) => m.messageId === pending.messageId && /claim moderators may use claim edit/.test(m.text)), 'the refused Confirm');
+    expect(dumpDatabase(app.db)).toBe(before);
+  });
+
+  it("lets the listed moderators' chat administrators write from anywhere, and keeps one moderator's preview whatever another sends", async () => {
+    const add = (value: number) => `/claim_add claimant=CSIS subject=Russia metric=deserters value=${value} as_of=2025-09-30`;
+    await say(privately(MODERATOR), add(4_321));
+    const mine = (await messages(MODERATOR, harness.botMessages(MODERATOR).length + 1)).at(-1)!;
+    expect(mine.text).toContain('Add this claim?');
+    for (let i = 0; i < 12; i++) {
+      await say(privately(MOD_CHAT_ADMIN), add(5_000 + i));
+      expect((await messages(MOD_CHAT_ADMIN, i + 1))[i]!.text).toContain('Add this claim?');
+    }
+    await press(MODERATOR, MODERATOR, buttonOf(mine, 'Confirm'), mine.messageId);
+    await harness.waitFor(() => app.claims.list({}).some((c) => c.low === 4321 && c.metric === 'deserters'), 'the first preview written');
+  });
+
+  it('pages a long history with a More button', async () => {
+    const first = app.service.add({ claimant: 'NATO', subject: 'Ukraine', metric: 'deserters', value: '1,000', asOf: '2025-03-31' }, { actor: 'test', confirm: true });
+    if (!first.ok) throw new Error('setup');
+    let id = first.claim.id;
+    for (let i = 1; i < 8; i++) {
+      const edited = app.service.edit(id, { note: `revision ${i}` }, `revision number ${i}`, { actor: 'test', confirm: true });
+      if (!edited.ok) throw new Error('setup');
+      id = edited.claim.id;
+    }
+    const start = harness.botMessages(READER).length;
+    await say(reader(), `/claim_history id=${id}`);
+    const page1 = (await messages(READER, start + 1)).at(-1)!;
+    expect(page1.text).toContain(`History of claim #${id}: versions 1-5 of 8`);
+    await press(READER, READER, buttonOf(page1, 'More'), page1.messageId);
+    const page2 = (await messages(READER, start + 2)).at(-1)!;
+    expect(page2.text).toContain('versions 6-8 of 8');
+    expect(page2.replyMarkup ?? null).toBeNull();
   });
 
   it('answers bad input with the field named, and writes nothing', async () => {
@@ -167,6 +287,18 @@ describe('Telegram, end to end through grammY and the Bot API emulator', () => {
       assertValidTelegramHtml(all.at(-1)!.text);
     }
     expect(dumpDatabase(app.db)).toBe(before);
+  });
+
+  it("lets a group's administrator manage its digests until demoted", async () => {
+    const other = -1005;
+    harness.admins.set(other, [GROUP_ADMIN]);
+    const client = harness.client(TOKEN, { userId: GROUP_ADMIN, chatId: other, type: 'supergroup' });
+    await say(client, '/digest_subscribe frequency=daily time=07:00');
+    expect((await messages(other, 1))[0]!.text).toMatch(/every day at 07:00 UTC/);
+    harness.admins.set(other, []);
+    await say(client, '/digest_unsubscribe');
+    expect((await messages(other, 2))[1]!.text).toMatch(/managers/);
+    expect(app.digests.repo.forChat('telegram', String(other))).not.toBeNull();
   });
 
   it('posts a subscribed digest in the group', async () => {
@@ -211,9 +343,41 @@ describe('Telegram, end to end through grammY and the Bot API emulator', () => {
     await harness.waitFor(() => harness.botMessages(READER).length > count, 'the answer after a 429', 8000);
   }, 15_000);
 
+  it('limits every command, not only questions, and keeps the administrator cache bounded', async () => {
+    const token = '987654322:AAYetAnotherFakeTokenForCommandLimits_x';
+    const limited = await startTelegramBot({ token, services: app, logger: createLogger('silent'), apiRoot: harness.apiRoot, limiter: new QuestionLimiter({ perUser: 3, perChat: 100, windowMs: 60_000 }), adminCacheMs: 60_000, writeAdminCacheMs: 60_000, adminCacheChats: 1 });
+    try {
+      const user = harness.client(token, { userId: 556, chatId: 556, type: 'private' });
+      for (const text of ['/claimants', '/claim_show id=1', '/help', '/claim_history id=1', '/claimants']) await user.sendCommand({ ...user.makeCommand(text), entities: [{ offset: 0, length: text.split(' ')[0]!.length, type: 'bot_command' }] });
+      await harness.waitFor(() => harness.botMessages(556).length >= 4, 'three replies and a warning');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(harness.botMessages(556)).toHaveLength(4);
+      expect(harness.botMessages(556)[3]!.text).toMatch(/Easy, please/);
+
+      // One chat's administrators kept at a time: a second chat pushes the first out.
+      const asked = () => harness.calls.filter((c) => c.method === 'getChatAdministrators').map((c) => Number(c.body.chat_id));
+      harness.admins.set(-4001, [557, 558]);
+      harness.admins.set(-4002, [557, 558]);
+      // Two administrators, so neither reaches the command limit.
+      const list = async (chatId: number, n: number, userId: number) => {
+        const c = harness.client(token, { userId, chatId, type: 'supergroup' });
+        await c.sendCommand({ ...c.makeCommand('/digest_list'), entities: [{ offset: 0, length: 12, type: 'bot_command' }] });
+        await messages(chatId, n);
+      };
+      const before = asked().length;
+      await list(-4001, 1, 557);
+      await list(-4001, 2, 557); // kept
+      await list(-4002, 1, 558); // pushes -4001 out
+      await list(-4001, 3, 558); // asked again
+      expect(asked().slice(before).filter((id) => id === -4001 || id === -4002)).toEqual([-4001, -4002, -4001]);
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it('limits questions per user: answers, one polite warning, then silence', async () => {
     const token = '987654321:AAAnotherFakeTokenForTheLimitTest_xyz';
-    const limited = await startTelegramBot({ token, services: app, moderatorIds: [], logger: createLogger('silent'), apiRoot: harness.apiRoot, limiter: new QuestionLimiter({ perUser: 2, perChat: 100, windowMs: 60_000 }) });
+    const limited = await startTelegramBot({ token, services: app, logger: createLogger('silent'), apiRoot: harness.apiRoot, limiter: new QuestionLimiter({ perUser: 2, perChat: 100, windowMs: 60_000 }) });
     try {
       const user = harness.client(token, { userId: 555, chatId: 555, type: 'private' });
       for (let i = 0; i < 5; i++) await user.sendMessage(user.makeMessage('How many tanks has Russia lost?'));

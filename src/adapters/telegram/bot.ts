@@ -125,13 +125,16 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
     if (audience === 'everyone') return actor;
     const chat = ctx.chat;
     const private_ = chat?.type === 'private' && String(chat.id) === actor.id;
+    const isOwner = access.isOwner('telegram', actor.id);
+    if (audience === 'owners') return { ...actor, isOwner };
+    const managesChat = audience === 'chat_managers' && (private_ || (chat !== undefined && chat.type !== 'channel' && (await administrators(String(chat.id), writeMaxAge)).has(actor.id)));
+    // The listed moderators' chats are asked only when the answer can still matter.
     let isModerator = actor.isModerator;
     for (const listed of access.config.telegramModeratorChatIds) {
-      if (isModerator) break;
+      if (isModerator || managesChat) break;
       isModerator = (await administrators(listed, writeMaxAge)).has(actor.id);
     }
-    const managesChat = private_ || (chat !== undefined && chat.type !== 'channel' && !private_ && (await administrators(String(chat.id), writeMaxAge)).has(actor.id));
-    return { ...actor, isModerator, isOwner: access.isOwner('telegram', actor.id), managesChat };
+    return { ...actor, isModerator, isOwner, managesChat };
   }
 
   /** Over a limit: told once, then silence. Returns true when the update should go unanswered. */
