@@ -7,6 +7,7 @@ import { AskService } from './services/ask-service.ts';
 import { LookupRepo } from './store/lookup-repo.ts';
 import { applyReferenceData, readSeedData, seedClaimsIfEmpty } from './ingest/seed.ts';
 import { DATA_DIR } from './paths.ts';
+import { importSnapshotIfAbsent } from './ingest/snapshot.ts';
 import { hostname } from 'node:os';
 import { DigestService, systemClock, type Clock } from './digest/scheduler.ts';
 import { DigestRepo } from './store/digest-repo.ts';
@@ -38,6 +39,11 @@ export interface AppOptions {
   digestClock?: Clock;
   /** Owners, configured moderators, the home Discord server and listed Telegram chats. */
   access?: AccessConfig;
+  /**
+   * Load the General Staff series shipped in data/ when this database never had it (default false;
+   * the bot and `ask` turn it on, so a fresh clone answers with current figures).
+   */
+  snapshot?: boolean;
   /** Where the copy taken before a migration goes (default: beside the database). */
   backupDir?: string | undefined;
 }
@@ -50,6 +56,10 @@ export function openApp(options: AppOptions): App {
     const data = readSeedData(options.dataDir ?? DATA_DIR);
     applyReferenceData(reference, claims, data);
     if (options.seed ?? true) seedClaimsIfEmpty(claims, data);
+    if (options.snapshot) {
+      const loaded = importSnapshotIfAbsent(db, options.clock ? { clock: options.clock } : {});
+      if (loaded) options.logger?.info({ added: loaded.added, reports: loaded.reports }, 'loaded the General Staff snapshot shipped in data/');
+    }
     const service = new ClaimsService(claims, reference);
     const lookup = new LookupRepo(db);
     const asker = new AskService(lookup, () => service.directory(), options.clock);

@@ -92,6 +92,9 @@ export const ConfigSchema = z
     RATE_LIMIT_USER_PER_MINUTE: positiveInt(10),
     RATE_LIMIT_CHAT_PER_MINUTE: positiveInt(30),
     /** With both set, the running bot re-imports the General Staff series daily. */
+    /** The daily General Staff sync: on by default, from the public dataset's raw files. */
+    UA_GS_SYNC: optionalText.pipe(z.enum(['on', 'off']).optional()).transform((v) => v ?? 'on'),
+    /** In place of the public dataset's raw files (both, or neither). */
     UA_GS_PERSONNEL_URL: httpUrl,
     UA_GS_EQUIPMENT_URL: httpUrl,
     UA_GS_CORRECTIONS_URL: httpUrl,

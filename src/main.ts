@@ -8,7 +8,8 @@ import { startTelegramBot } from './adapters/telegram/bot.ts';
 import { accessConfig, loadConfig, type Config } from './config.ts';
 import { QuestionLimiter } from '../commands/index.ts';
 import { createServiceLogger, type Logger } from './log.ts';
-import { startDailySync } from './ingest/daily-sync.ts';
+import { DEFAULT_UA_GS_URLS, startDailySync, type DailySync } from './ingest/daily-sync.ts';
+import type { UaGsLocations } from './ingest/import-ua-gs.ts';
 import { Supervisor } from './service/supervisor.ts';
 import { startHealthServer } from './service/health-server.ts';
 import { startBackupSchedule } from './service/backups.ts';
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
 
 async function runService(config: Config, app: App, logger: Logger): Promise<void> {
   const running: Running[] = [];
+  let lastSync: () => DailySync['last'] = () => null;
   let shuttingDown: Promise<void> | null = null;
 
   // Stop receiving, let what is in flight finish, close the database, then exit with `code`.
@@ -96,7 +98,7 @@ async function runService(config: Config, app: App, logger: Logger): Promise<voi
   const limiter = new QuestionLimiter({ perUser: config.RATE_LIMIT_USER_PER_MINUTE, perChat: config.RATE_LIMIT_CHAT_PER_MINUTE, windowMs: 60_000 });
   try {
     if (config.HEALTH_PORT) {
-      const health = await startHealthServer(config.HEALTH_PORT, { parts: () => supervisor.status(), healthy: () => supervisor.healthy(), database: () => liveStatus(app.db) }, logger);
+      const health = await startHealthServer(config.HEALTH_PORT, { parts: () => supervisor.status(), healthy: () => supervisor.healthy(), database: () => liveStatus(app.db), sync: () => lastSync() }, logger);
       running.push({ name: 'health', stop: health.close });
     }
     if (config.DISCORD_TOKEN) {
@@ -130,9 +132,10 @@ async function runService(config: Config, app: App, logger: Logger): Promise<voi
     await shutdown('startup failure', EXIT.failed);
     return;
   }
-  if (config.UA_GS_PERSONNEL_URL && config.UA_GS_EQUIPMENT_URL) {
-    const sync = startDailySync(app.db, { personnel: config.UA_GS_PERSONNEL_URL, equipment: config.UA_GS_EQUIPMENT_URL, corrections: config.UA_GS_CORRECTIONS_URL }, logger);
-    running.unshift({ name: 'sync', stop: async () => { sync.stop(); await sync.ready; } });
+  if (config.UA_GS_SYNC === 'on') {
+    const sync = startDailySync(app.db, syncLocations(config), logger);
+    running.unshift({ name: 'sync', stop: () => sync.stop() });
+    lastSync = () => sync.last;
   }
   if (config.BACKUP_DIR) {
     const backups = startBackupSchedule({ databasePath: config.DATABASE_PATH, dir: config.BACKUP_DIR, keep: config.BACKUP_KEEP, logger });
@@ -141,6 +144,13 @@ async function runService(config: Config, app: App, logger: Logger): Promise<voi
   app.digests.start();
   // Stopped first: no digest starts while the adapters shut down.
   running.unshift({ name: 'digests', stop: () => app.digests.stop() });
+}
+
+/** The operator's addresses when set, else the public dataset's raw files. */
+function syncLocations(config: Config): UaGsLocations {
+  if (config.UA_GS_PERSONNEL_URL && config.UA_GS_EQUIPMENT_URL)
+    return { personnel: config.UA_GS_PERSONNEL_URL, equipment: config.UA_GS_EQUIPMENT_URL, corrections: config.UA_GS_CORRECTIONS_URL };
+  return DEFAULT_UA_GS_URLS;
 }
 
 main().catch((error: unknown) => {

@@ -12,6 +12,11 @@ export const isUrl = (location: string) => /^https?:\/\//i.test(location);
 
 export interface ReadOptions {
   timeoutMs?: number;
+  /**
+   * A conditional request: what the server said of the copy held (ETag, Last-Modified). When it
+   * answers 304 Not Modified, readDownload returns null and nothing is downloaded.
+   */
+  validators?: Validators | undefined;
   /** Refuse an input larger than this, without reading further (default 100 MiB). */
   maxBytes?: number;
 }
@@ -33,6 +38,18 @@ async function readLimited(chunks: AsyncIterable<Uint8Array>, maxBytes: number, 
  * A URL's user name and password go in an Authorization header, never in a message or the store.
  */
 export async function readInput(location: string, options: ReadOptions = {}): Promise<InputFile> {
+  const read = await readDownload(location, options);
+  if (!read) throw new ImportInputError(`${cleanText(redactLocation(location))}: not modified, and no copy held`);
+  return read;
+}
+
+export interface Validators {
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/** An input with the validators the server gave for it; null when a conditional request found it unchanged. */
+export async function readDownload(location: string, options: ReadOptions = {}): Promise<(InputFile & { validators: Validators }) | null> {
   const maxBytes = options.maxBytes ?? MAX_DOWNLOAD_BYTES;
   const name = cleanText(redactLocation(location));
   const tooLarge = (): never => {
@@ -46,7 +63,7 @@ export async function readInput(location: string, options: ReadOptions = {}): Pr
       throw new ImportInputError(`${name}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
     try {
-      return { name, text: await readLimited(handle.createReadStream({ highWaterMark: 1 << 20 }), maxBytes, tooLarge) };
+      return { name, text: await readLimited(handle.createReadStream({ highWaterMark: 1 << 20 }), maxBytes, tooLarge), validators: { etag: null, lastModified: null } };
     } catch (error) {
       if (error instanceof ImportInputError) throw error;
       throw new ImportInputError(`${name}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
@@ -71,16 +88,20 @@ export async function readInput(location: string, options: ReadOptions = {}): Pr
   try {
     let response: Response;
     try {
+      if (options.validators?.etag) headers['if-none-match'] = options.validators.etag;
+      if (options.validators?.lastModified) headers['if-modified-since'] = options.validators.lastModified;
       response = await fetch(url, { signal: controller.signal, redirect: 'follow', headers });
     } catch (error) {
       throw new ImportInputError(`${name}: download failed (${cleanText(redactLocation((error as Error).message))})`);
     }
+    if (response.status === 304 && options.validators) return null;
+    const validators = { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') };
     if (!response.ok) throw new ImportInputError(`${name}: the server answered ${response.status} ${cleanText(response.statusText).slice(0, 100)}`);
     const length = Number(response.headers.get('content-length') ?? 0);
     if (length > maxBytes) throw new ImportInputError(`${name}: ${length} bytes is more than the ${maxBytes} allowed`);
-    if (!response.body) return { name, text: '' };
+    if (!response.body) return { name, text: '', validators };
     try {
-      return { name, text: await readLimited(response.body, maxBytes, tooLarge) };
+      return { name, text: await readLimited(response.body, maxBytes, tooLarge), validators };
     } catch (error) {
       if (error instanceof ImportInputError) throw error;
       throw new ImportInputError(`${name}: download failed (${cleanText(redactLocation((error as Error).message))})`);
@@ -105,12 +126,30 @@ export interface UaGsImportResult extends ImportSummary {
 }
 
 /** Reads and validates everything first; only then writes, in one transaction. */
-export async function importUaGeneralStaff(db: Db, locations: UaGsLocations, options: { actor: string; clock?: () => Date; onProgress?: (done: number, total: number) => void; read?: ReadOptions }): Promise<UaGsImportResult> {
+export async function importUaGeneralStaff(db: Db, locations: UaGsLocations, options: UaGsImportOptions): Promise<UaGsImportResult> {
   const [personnel, equipment, corrections] = await Promise.all([
     readInput(locations.personnel, options.read),
     readInput(locations.equipment, options.read),
     locations.corrections ? readInput(locations.corrections, options.read) : Promise.resolve(undefined),
   ]);
+  return importUaGeneralStaffInputs(db, locations, { personnel, equipment, corrections }, options);
+}
+
+export interface UaGsImportOptions {
+  actor: string;
+  clock?: () => Date;
+  onProgress?: (done: number, total: number) => void;
+  read?: ReadOptions;
+}
+
+/** The files already read (a download, or the snapshot shipped in data/): validated, then written in one transaction. */
+export function importUaGeneralStaffInputs(
+  db: Db,
+  locations: UaGsLocations,
+  inputs: { personnel: InputFile; equipment: InputFile; corrections?: InputFile | undefined },
+  options: UaGsImportOptions,
+): UaGsImportResult {
+  const { personnel, equipment, corrections } = inputs;
   // The source shown with every figure: the URL without credentials or secret parameters.
   const shownUrl = (location: string) => (isUrl(location) ? normaliseUrl(location) : null);
   const parsed = parseUaGeneralStaff({

@@ -11,13 +11,16 @@ export interface HealthSources {
   healthy(): boolean;
   /** Throws when the database cannot be read. */
   database(): LiveStatus;
+  /** The daily sync's last outcome, when the sync runs. */
+  sync?(): { at: string; outcome: string; detail?: string } | null;
 }
 
 export interface HealthReport {
   status: 'ok' | 'unhealthy';
   parts: Record<string, PartStatus>;
   database: ({ ok: true } & LiveStatus) | { ok: false; error: string };
-  lastSync: LiveStatus['lastImport'];
+  /** The newest import that wrote something, and the last sync attempt (which may have found nothing new). */
+  lastSync: { lastImport: LiveStatus['lastImport']; lastAttempt: { at: string; outcome: string; detail?: string } | null };
 }
 
 export function healthReport(sources: HealthSources): HealthReport {
@@ -28,7 +31,7 @@ export function healthReport(sources: HealthSources): HealthReport {
     database = { ok: false, error: (error as Error).message };
   }
   const ok = database.ok && sources.healthy();
-  return { status: ok ? 'ok' : 'unhealthy', parts: sources.parts(), database, lastSync: database.ok ? database.lastImport : null };
+  return { status: ok ? 'ok' : 'unhealthy', parts: sources.parts(), database, lastSync: { lastImport: database.ok ? database.lastImport : null, lastAttempt: sources.sync?.() ?? null } };
 }
 
 export interface HealthServer {

@@ -81,3 +81,8 @@ export function liveStatus(db: Db): LiveStatus {
     lastImport: (db.prepare('SELECT importer, finished_at AS at FROM import_runs ORDER BY id DESC LIMIT 1').get() as LiveStatus['lastImport'] | undefined) ?? null,
   };
 }
+
+/** The newest import run of one importer, or null when it never wrote anything. */
+export function lastImportOf(db: Db, importer: string): { at: string; inputs: string } | null {
+  return (db.prepare('SELECT finished_at AS at, inputs FROM import_runs WHERE importer = ? ORDER BY id DESC LIMIT 1').get(importer) as { at: string; inputs: string } | undefined) ?? null;
+}

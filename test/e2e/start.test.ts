@@ -26,7 +26,8 @@ function start(how: 'npm' | 'node', env: Record<string, string>, options: { deta
   const [command, args] = how === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, [MAIN]];
   const child = spawn(command, args, {
     cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    // The daily sync would reach for the public dataset: off here; test/ingest/sync.test.ts covers it.
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, UA_GS_SYNC: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.detached ?? false,
   });

@@ -20,7 +20,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const app = openApp({ databasePath: loadConfig().DATABASE_PATH });
+  const app = openApp({ databasePath: loadConfig().DATABASE_PATH, snapshot: true });
   try {
     if (values.jsonl) {
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
