@@ -297,6 +297,8 @@ interface Context {
   dir: Directory;
   average: boolean;
   republishes: ReadonlyMap<string, string>;
+  /** The period is when figures were stated, not the one they cover. */
+  stated?: boolean;
 }
 
 function figuresForTime(keys: SeriesKey[], time: TimeSpec, ctx: Context): { figures: AnswerFigure[]; notes: AnswerNote[] } {
@@ -317,6 +319,9 @@ function figuresForTime(keys: SeriesKey[], time: TimeSpec, ctx: Context): { figu
     }
   } else if (time.kind === 'asOf') {
     found(lookup.latestCumulative(cumulative, time.date));
+  } else if (ctx.stated) {
+    // What was stated in the period: each running total last reported in it (a report dated D covers to D-1).
+    found(lookup.latestCumulativeWithin(cumulative, addDays(time.start, -1), time.end));
   } else {
     // The figures reported for exactly this period, then those derived from running totals.
     const reported = lookup.intervals(interval, time.start, time.end);
@@ -324,6 +329,12 @@ function figuresForTime(keys: SeriesKey[], time: TimeSpec, ctx: Context): { figu
     if (ctx.average) derived = derived.map(asDailyAverage);
     for (const claims of reported) found(claims);
     figures.push(...derived);
+    // "in the past month" also matches a claim of its own past month ("Putin: 45,000 in the past month").
+    if (time.relative) {
+      const words = time.relative.replace(/^the /, '');
+      const seen = new Set(figures.map((f) => seriesId({ claimant: f.claimant.id, subject: f.subject.id, metric: f.metric })));
+      found(lookup.latestInterval(interval.filter((k) => !seen.has(seriesId(k)))).map((c) => (c && c.periodStart === null && c.periodLabel?.includes(words) ? c : null)));
+    }
   }
   // A reported figure and the claimant's own derived one that disagree are both shown, and said so.
   for (const d of figures.filter((f) => f.derived && f.known)) {
@@ -449,13 +460,13 @@ function targetDate(time: TimeSpec, today: string): string {
 export function composeAnswer(question: string, parsed: ParseResult, lookup: ClaimLookup, dir: Directory, today: string, options: ComposeOptions = {}): Answer {
   const empty = { question, interpretation: null, query: null, groups: [], notes: [], suggestions: [], example: null };
   if (parsed.kind === 'help') return { ...empty, kind: 'help', notes: [{ kind: 'help' }] };
-  if (parsed.kind === 'not_understood') return { ...empty, kind: 'not_understood', notes: [{ kind: 'not_understood', reason: parsed.reason }, { kind: 'help' }] };
+  if (parsed.kind === 'not_understood') return { ...empty, kind: 'not_understood', query: parsed.reading ?? null, notes: [{ kind: 'not_understood', reason: parsed.reason }, { kind: 'help' }] };
 
   const scope = claimantScope(parsed, dir);
   const keys = lookup
     .catalog()
     .filter((k) => (!scope || scope.has(k.claimant)) && (!parsed.subjects.length || parsed.subjects.includes(k.subject)) && parsed.metrics.includes(k.metric));
-  const ctx: Context = { lookup, dir, average: wantsDailyAverage(question), republishes: options.republishes ?? new Map() };
+  const ctx: Context = { lookup, dir, average: wantsDailyAverage(question), republishes: options.republishes ?? new Map(), stated: parsed.timeRole === 'stated' };
 
   let time = parsed.time;
   let result = figuresForTime(keys, time, ctx);
@@ -481,6 +492,7 @@ export function composeAnswer(question: string, parsed: ParseResult, lookup: Cla
   notes.push(...result.notes);
   const partialTo = figures.flatMap((f) => f.notes.filter((n) => n.kind === 'partial').map((n) => n.to)).sort().at(-1) ?? null;
   const reading = describeReading(parsed, dir, time, partialTo);
+  notes.push(...readingFallbacks(parsed, scope, figures, time, ctx));
   if (figures.length) {
     if (new Set(figures.map((f) => f.claimant.id)).size > 1) notes.push({ kind: 'side_by_side' });
     let groups = group(figures, dir, parsed);
@@ -520,5 +532,56 @@ export function composeAnswer(question: string, parsed: ParseResult, lookup: Cla
 
 /** Every figure of an answer in one list, in the order shown. */
 export function answerFigures(answer: Answer): AnswerFigure[] {
+/**
+ * What the reading asks beyond its metrics and scope: a broader figure, labelled, for a claimant
+ * with none of the kind asked ("killed" of one that reports only personnel losses); the same side's
+ * other bodies for a named body with no figure; the sources asked for that the bot holds nothing from.
+ */
+function readingFallbacks(query: Query, scope: Set<string> | null, figures: AnswerFigure[], time: TimeSpec, ctx: Context): AnswerNote[] {
+  const notes: AnswerNote[] = [];
+  // "Casualties" takes a claimant's separate killed and wounded figures only where it gives no total of them.
+  if (query.metrics.includes('casualties') && query.metrics.includes('killed') && !query.metrics.includes('killed_or_missing')) {
+    const totals = new Set(figures.filter((f) => f.metric === 'casualties' || f.metric === 'personnel' || f.metric === 'killed_or_wounded').map((f) => `${f.claimant.id}|${f.subject.id}`));
+    for (let i = figures.length - 1; i >= 0; i--) if ((figures[i]!.metric === 'killed' || figures[i]!.metric === 'wounded') && totals.has(`${figures[i]!.claimant.id}|${figures[i]!.subject.id}`)) figures.splice(i, 1);
+  }
+  const catalog = ctx.lookup.catalog();
+  const subjectOk = (k: SeriesKey) => !query.subjects.length || query.subjects.includes(k.subject);
+  const excluded = new Set(query.excluded);
+  const has = (claimant: string) => figures.some((f) => f.claimant.id === claimant);
+  const fetch = (claimants: Set<string>, metrics: readonly Metric[]) => {
+    const keys = catalog.filter((k) => claimants.has(k.claimant) && subjectOk(k) && metrics.includes(k.metric) && !excluded.has(k.claimant));
+    return keys.length ? figuresForTime(keys, time, ctx).figures : [];
+  };
+  const named = [...(scope ?? (figures.length ? [] : catalog.map((k) => k.claimant)))];
+  const without = new Set(named.filter((c) => !has(c)));
+  // A broader figure, per claimant, where it has none of those asked.
+  if (query.broader.length && without.size) {
+    for (const f of fetch(without, query.broader)) {
+      if (has(f.claimant.id) && !figures.some((g) => g.claimant.id === f.claimant.id && g.notes.some((n) => n.kind === 'broader'))) continue;
+      // The most direct broader metric per claimant and subject, in the order the lexicon lists them.
+      const rank = (m: Metric) => query.broader.indexOf(m);
+      const rival = figures.find((g) => g.claimant.id === f.claimant.id && g.subject.id === f.subject.id && g.notes.some((n) => n.kind === 'broader'));
+      if (rival && rank(rival.metric) <= rank(f.metric)) continue;
+      if (rival) figures.splice(figures.indexOf(rival), 1);
+      figures.push({ ...f, notes: [...f.notes, { kind: 'broader', asked: query.metrics }] });
+    }
+  }
+  // A named body with nothing: its side's other bodies.
+  const bodies = query.claimants.filter((c) => !has(c) && !query.groups.length);
+  const party = bodies.map((c) => ctx.dir.claimant(c)?.party).find((p): p is string => !!p);
+  if (bodies.length && party && !figures.length) {
+    const others = new Set(ctx.dir.claimantsOf(party).map((c) => c.id).filter((id) => !bodies.includes(id) && !excluded.has(id)));
+    let found = fetch(others, query.metrics);
+    if (!found.length && query.broader.length) found = fetch(others, query.broader).map((f) => ({ ...f, notes: [...f.notes, { kind: 'broader' as const, asked: query.metrics }] }));
+    if (found.length) {
+      figures.push(...found);
+      notes.push({ kind: 'same_side', asked: bodies.map((c) => ctx.dir.claimant(c)?.name ?? c), others: [...new Set(found.map((f) => f.claimant.name))] });
+    }
+  }
+  if (query.unknown.length) notes.push({ kind: 'unheld', names: query.unknown });
+  if (query.timeRole === 'stated' && time.kind === 'range') notes.push({ kind: 'stated', label: time.label });
+  return notes;
+}
+
   return answer.groups.flatMap((g) => g.figures);
 }

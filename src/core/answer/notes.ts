@@ -53,6 +53,8 @@ export type FigureNote =
       /** The series' day before, for a one-day figure that differs (a report date read as the loss date). */
       dayBefore: StatedValue | null;
     }
+  /** Asked for a narrower kind (killed) of a claimant that reports only this broader one. */
+  | { kind: 'broader'; asked: Metric[] }
   /** The series stopped: its last report, the claimant's newest, and where the source counts them since. */
   | { kind: 'series_stopped'; metric: Metric; lastEnd: string; claimantLatest: string | null; continuedAs: Metric | null; reference: string | null };
 
@@ -63,6 +65,12 @@ export type AnswerNote =
   /** A date without a year: the year taken. */
   | { kind: 'year_assumed'; label: string; which: string }
   | { kind: 'side_by_side' }
+  /** Sources asked for that the bot holds no figures from, and those it holds. */
+  | { kind: 'unheld'; names: string[] }
+  /** A named body has no figure for the question; its side's other bodies do. */
+  | { kind: 'same_side'; asked: string[]; others: string[] }
+  /** What was stated in the period ("what did X say in April 2022"), not the losses during it. */
+  | { kind: 'stated'; label: string }
   /** A claimant's reported figure and its own derived one differ. */
   | { kind: 'own_disagreement'; claimant: string; reported: string; derived: StatedValue }
   /** Figures left out of a short answer, and the question to type to see them. */

@@ -115,6 +115,8 @@ export function figureNoteWords(n: FigureNote, f: AnswerFigure): string | null {
       const before = n.dayBefore ? ` (${valueWords(n.dayBefore)} for the day before)` : '';
       return `${what}${before}; ${by}.`;
     }
+    case 'broader':
+      return `Broader than ${n.asked.map((m) => METRIC_INFO[m].label).join(' or ')}: the claimant reports only ${METRIC_INFO[f.metric].label}${f.metric === 'personnel' ? ' (killed, wounded, captured and missing)' : ''}.`;
     case 'series_stopped': {
       const since = n.claimantLatest ? `; its other series run to ${shortDate(n.claimantLatest)}` : '';
       const where = n.continuedAs ? ` It has counted them with ${METRIC_INFO[n.continuedAs].label} since (per the dataset's documentation).` : '';
@@ -135,6 +137,12 @@ export function answerNoteWords(n: AnswerNote, examples: readonly string[]): str
       return `No year was given, so I took ${n.label}, the most recent ${n.which} with figures.`;
     case 'side_by_side':
       return 'Figures of different claimants are shown side by side and never combined.';
+    case 'unheld':
+      return `I hold no figures from ${n.names.join(', ')}.`;
+    case 'same_side':
+      return `${n.asked.join(' and ')} ${n.asked.length > 1 ? 'have' : 'has'} none for that; ${n.others.join(', ')} ${n.others.length > 1 ? 'report' : 'reports'} these.`;
+    case 'stated':
+      return `What was stated in ${n.label}, running totals included.`;
     case 'own_disagreement':
       return `${n.claimant} reported ${n.reported}, but its own cumulative reports give ${valueWords(n.derived)}; both are shown.`;
     case 'more_figures':
