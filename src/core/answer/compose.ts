@@ -490,9 +490,9 @@ export function composeAnswer(question: string, parsed: ParseResult, lookup: Cla
 
   const figures = result.figures;
   notes.push(...result.notes);
+  notes.push(...readingFallbacks(parsed, scope, figures, time, ctx));
   const partialTo = figures.flatMap((f) => f.notes.filter((n) => n.kind === 'partial').map((n) => n.to)).sort().at(-1) ?? null;
   const reading = describeReading(parsed, dir, time, partialTo);
-  notes.push(...readingFallbacks(parsed, scope, figures, time, ctx));
   if (figures.length) {
     if (new Set(figures.map((f) => f.claimant.id)).size > 1) notes.push({ kind: 'side_by_side' });
     let groups = group(figures, dir, parsed);
@@ -530,8 +530,6 @@ export function composeAnswer(question: string, parsed: ParseResult, lookup: Cla
   };
 }
 
-/** Every figure of an answer in one list, in the order shown. */
-export function answerFigures(answer: Answer): AnswerFigure[] {
 /**
  * What the reading asks beyond its metrics and scope: a broader figure, labelled, for a claimant
  * with none of the kind asked ("killed" of one that reports only personnel losses); the same side's
@@ -583,5 +581,7 @@ function readingFallbacks(query: Query, scope: Set<string> | null, figures: Answ
   return notes;
 }
 
+/** Every figure of an answer in one list, in the order shown. */
+export function answerFigures(answer: Answer): AnswerFigure[] {
   return answer.groups.flatMap((g) => g.figures);
 }
