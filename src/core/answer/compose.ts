@@ -365,7 +365,9 @@ function compareWithSeries(figures: AnswerFigure[], ctx: Context): void {
     if (!original || f.derived || !f.known) continue;
     const key: SeriesKey = { claimant: original, subject: f.subject.id, metric: f.metric, periodKind: 'cumulative' };
     if (!catalog.has(seriesId(key))) continue;
-    const series = { id: original, name: ctx.dir.claimant(original)?.name ?? original };
+    const c = ctx.dir.claimant(original);
+    // Its short name ("General Staff") where it has one: the note names it beside the full name above.
+    const series = { id: original, name: c ? ([c.aliases[0], c.name].filter((n): n is string => !!n).sort((a, b) => a.length - b.length)[0] ?? c.name) : original };
     let value: StatedValue | null = null;
     let dayBefore: StatedValue | null = null;
     const perDayFigure = f.aggregation === 'daily_average';

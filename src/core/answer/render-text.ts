@@ -10,12 +10,14 @@ import type { Source } from '../model.ts';
 const FIGURES_PER_BLOCK = 8;
 
 export interface SourceSection {
-  claimant: AnswerGroup['claimant'];
+  /** The claimant, when every figure of the section is one claimant's; else each line names its own. */
+  claimant: { id: string; name: string } | null;
   source: Source;
-  /** The source in words, the claimant's own name left out. */
+  /** The source in words, a sole claimant's own name left out. */
   sourceText: string;
-  figures: AnswerFigure[];
-  /** A second or later block of the same claimant and source. */
+  /** The figures, each with whether it is its claimant's lead (already said in the lead lines). */
+  entries: { figure: AnswerFigure; lead: boolean }[];
+  /** A second or later block of the same source. */
   continued: boolean;
 }
 
@@ -29,18 +31,20 @@ export interface AnswerLayout {
 
 const sourceKey = (s: Source) => JSON.stringify([s.publisher, s.title, s.url]);
 
+/** Figures grouped by source, across claimants, in the order shown; a long group is cut into blocks that each name their claimant. */
 export function layoutAnswer(answer: Answer): AnswerLayout {
+  const leads = new Set(answer.groups.map((g) => g.figures[0]!));
+  const bySource = new Map<string, AnswerFigure[]>();
+  for (const f of answer.groups.flatMap((g) => g.figures)) bySource.set(sourceKey(f.source), [...(bySource.get(sourceKey(f.source)) ?? []), f]);
   const sections: SourceSection[] = [];
-  for (const g of answer.groups) {
-    const bySource = new Map<string, AnswerFigure[]>();
-    for (const f of g.figures) bySource.set(sourceKey(f.source), [...(bySource.get(sourceKey(f.source)) ?? []), f]);
-    for (const figures of bySource.values()) {
-      // The date a source was published is said once when its figures share it.
-      const oneDate = new Set(figures.map((f) => f.source.publishedOn)).size === 1 && !figures.some((f) => f.derived);
-      const sourceText = sourceWords(figures[0]!.source, g.claimant.name, oneDate);
-      for (let i = 0; i < figures.length; i += FIGURES_PER_BLOCK)
-        sections.push({ claimant: g.claimant, source: figures[0]!.source, sourceText, figures: figures.slice(i, i + FIGURES_PER_BLOCK), continued: i > 0 });
-    }
+  for (const figures of bySource.values()) {
+    const claimants = new Set(figures.map((f) => f.claimant.id));
+    const claimant = claimants.size === 1 ? figures[0]!.claimant : null;
+    // The date a source was published is said once when its figures share it.
+    const oneDate = new Set(figures.map((f) => f.source.publishedOn)).size === 1 && !figures.some((f) => f.derived);
+    const sourceText = sourceWords(figures[0]!.source, claimant?.name ?? '', oneDate);
+    for (let i = 0; i < figures.length; i += FIGURES_PER_BLOCK)
+      sections.push({ claimant, source: figures[0]!.source, sourceText, entries: figures.slice(i, i + FIGURES_PER_BLOCK).map((f) => ({ figure: f, lead: leads.has(f) })), continued: i > 0 });
   }
   return {
     leads: answer.groups.map((g) => ({ claimant: g.claimant.name, figure: g.figures[0]! })),
@@ -66,8 +70,20 @@ function figureLines(f: AnswerFigure): string[] {
   return [`- ${figureHeadline(f)}${claimRef(f)}`, ...figureNotes(f).map((n) => `  ${n}`)];
 }
 
-function sectionHeading(s: SourceSection): string {
-  return `${s.claimant.name}${s.continued ? ' (continued)' : ''}; source: ${s.sourceText}${s.source.url ? ` <${s.source.url}>` : ''}`;
+/** A section's heading: the source, and the claimant when it is the only one. */
+export function sectionHeading(s: SourceSection): string {
+  const who = s.claimant ? `${s.claimant.name}; source` : 'Source';
+  return `${who}: ${s.sourceText}${s.continued ? ' (continued)' : ''}`;
+}
+
+/**
+ * One entry of a section: a lead figure (already said above) by its claim and notes only; another
+ * figure in full. Where the section has several claimants, each entry starts with its claimant.
+ */
+export function entryLines(s: SourceSection, e: SourceSection['entries'][number]): string[] {
+  const who = s.claimant ? '' : `${e.figure.claimant.name}: `;
+  const head = e.lead ? `${who}figure above${e.figure.derived ? ' (derived)' : claimRef(e.figure)}` : `${who}${figureHeadline(e.figure)}${claimRef(e.figure)}`;
+  return [`- ${head}`, ...figureNotes(e.figure).map((n) => `  ${n}`)];
 }
 
 export function renderAnswerText(answer: Answer): string {
@@ -76,7 +92,7 @@ export function renderAnswerText(answer: Answer): string {
     const layout = layoutAnswer(answer);
     for (const l of layout.leads) out.push(`${l.claimant}: ${figureHeadline(l.figure)}`);
     if (layout.reading) out.push(`Read as: ${layout.reading}`);
-    for (const s of layout.sections) out.push('', sectionHeading(s), ...s.figures.flatMap(figureLines));
+    for (const s of layout.sections) out.push('', `${sectionHeading(s)}${s.source.url ? ` <${s.source.url}>` : ''}`, ...s.entries.flatMap((e) => entryLines(s, e)));
     if (layout.notes.length) out.push('', ...layout.notes);
     return out.join('\n');
   }

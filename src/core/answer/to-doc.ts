@@ -3,21 +3,19 @@
 // and each names its claimant, so every figure stays attributed however a long answer is split.
 import { bold, doc, heading, italic, link, paragraph, safeLink, text, type Block, type Doc, type Span } from '../doc.ts';
 import { EXAMPLE_QUESTIONS, type Answer, type AnswerFigure } from './compose.ts';
-import { claimRef, figureHeadline, figureNotes, layoutAnswer, type SourceSection } from './render-text.ts';
+import { entryLines, figureHeadline, layoutAnswer, type SourceSection } from './render-text.ts';
 import { answerNoteWords, sourceWords } from './words.ts';
 
-function figureSpans(f: AnswerFigure): Span[] {
-  const notes = figureNotes(f);
-  return [text('\n• '), text(`${figureHeadline(f)}${claimRef(f)}`), ...notes.flatMap((n) => [text('\n  '), italic(n)])];
-}
-
-function sectionBlock(s: SectionLike): Block {
+function sectionBlock(s: SourceSection): Block {
   const url = safeLink(s.source.url);
   const src: Span[] = url ? [link(s.sourceText, url)] : [text(s.sourceText)];
-  return heading(bold(`${s.claimant.name}${s.continued ? ' (continued)' : ''}`), text('; source: '), ...src, ...s.figures.flatMap(figureSpans));
+  const head: Span[] = s.claimant ? [bold(s.claimant.name), text('; source: ')] : [bold('Source: ')];
+  const entries = s.entries.flatMap((e) => {
+    const [first, ...notes] = entryLines(s, e);
+    return [text(`\n• ${first!.slice(2)}`), ...notes.flatMap((n) => [text('\n  '), italic(n.trim())])];
+  });
+  return heading(...head, ...src, ...(s.continued ? [text(' (continued)')] : []), ...entries);
 }
-
-type SectionLike = Pick<SourceSection, 'claimant' | 'source' | 'sourceText' | 'figures' | 'continued'>;
 
 export function answerToDoc(answer: Answer): Doc {
   if (answer.kind === 'figures') {
@@ -32,7 +30,7 @@ export function answerToDoc(answer: Answer): Doc {
   if (answer.suggestions.length) {
     blocks.push(paragraph(bold('The nearest figures I hold:')));
     for (const f of answer.suggestions)
-      blocks.push(sectionBlock({ claimant: { ...f.claimant, kind: '' }, source: f.source, sourceText: sourceWords(f.source, f.claimant.name, true), figures: [f], continued: false }));
+      blocks.push(sectionBlock({ claimant: f.claimant, source: f.source, sourceText: sourceWords(f.source, f.claimant.name, true), entries: [{ figure: f, lead: false }], continued: false }));
   }
   if (answer.example) blocks.push(paragraph(text('Try, for example: '), italic(answer.example)));
   return doc(null, blocks);

@@ -109,7 +109,7 @@ export function figureNoteWords(n: FigureNote, f: AnswerFigure): string | null {
     case 'daily_average':
       return `${valueWords(n.total)} over ${n.days} days.`;
     case 'republished': {
-      const what = `${n.series.name}'s own series gives ${valueWords(n.seriesValue)}${n.perDay ? ' a day' : ''} for the same ${f.period.kind === 'cumulative' ? 'date' : 'period'}`;
+      const what = `The ${n.series.name}'s own series gives ${valueWords(n.seriesValue)}${n.perDay ? ' a day' : ''} for the same ${f.period.kind === 'cumulative' ? 'date' : 'period'}`;
       if (n.difference === 0) return `${what}: the same figure.`;
       const by = n.difference === null ? 'they differ' : `this figure differs by ${signed(n.difference)}`;
       const before = n.dayBefore ? ` (${valueWords(n.dayBefore)} for the day before)` : '';
