@@ -496,7 +496,8 @@ export function readQuestion(input: unknown, vocab: QueryVocabulary, today: stri
     subjects: unique(subjects),
     metrics,
     // "lost" in "how many tanks has Russia lost" names no metric of its own.
-    metricWords: unique(words.map((w) => w.trim()).filter((w) => !/^(?:lost|lose|losing|loses)$/.test(w) || words.length === 1)),
+    // A generic word beside a specific one ("tank losses") names nothing of its own.
+    metricWords: unique((specificWords.length ? specificWords : words).map((w) => w.trim()).filter((w) => !/^(?:lost|lose|losing|loses)$/.test(w) || words.length === 1)),
     time,
     timeRole,
     partial: timeResult.partial && time.kind === 'range',
