@@ -303,7 +303,7 @@ const OPEN_END = /\b(?:so far|to date|up to now|until now|till now|thus far|yet)
 
 /** Marks a period that runs past yesterday as partial: the answer says "so far, to DATE". */
 function finish(time: TimeSpec, rest: string, index: number, today: string, partial = false): TimeResult {
-  const open = partial || (time.kind === 'range' && !time.yearless && time.end >= yesterdayOf(today));
+  const open = partial || (time.kind === 'range' && !time.yearless && time.end > yesterdayOf(today));
   return { time, rest, partial: open, index };
 }
 
