@@ -1,5 +1,5 @@
 // Opens the database and everything built on it: the one place that wires store and services.
-import { openDatabase, type Db } from './store/database.ts';
+import { LATEST_SCHEMA_VERSION, openDatabase, schemaVersion, type Db } from './store/database.ts';
 import { ClaimsRepo } from './store/claims-repo.ts';
 import { ReferenceRepo } from './store/reference-repo.ts';
 import { ClaimsService } from './services/claims-service.ts';
@@ -9,6 +9,7 @@ import { applyReferenceData, readSeedData, seedClaimsIfEmpty } from './ingest/se
 import { DATA_DIR } from './paths.ts';
 import { importSnapshotIfAbsent } from './ingest/snapshot.ts';
 import { hostname } from 'node:os';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { DigestService, systemClock, type Clock } from './digest/scheduler.ts';
 import { DigestRepo } from './store/digest-repo.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -46,17 +47,37 @@ export interface AppOptions {
   snapshot?: boolean;
   /** Where the copy taken before a migration goes (default: beside the database). */
   backupDir?: string | undefined;
+  /**
+   * Open to read only: nothing is written (no migration, reference data or seed), so it works on a
+   * read-only copy. Also chosen when the database file exists but cannot be written.
+   */
+  readonly?: boolean;
+}
+
+/** A database file that exists but this process may not write (a read-only copy or mount). */
+function isReadOnlyFile(path: string): boolean {
+  if (path === ':memory:' || !existsSync(path)) return false;
+  try {
+    accessSync(path, constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 export function openApp(options: AppOptions): App {
-  const db = openDatabase(options.databasePath, { backupBeforeMigration: options.backupDir });
+  const readonly = options.readonly ?? isReadOnlyFile(options.databasePath);
+  const db = openDatabase(options.databasePath, { backupBeforeMigration: options.backupDir, readonly });
   try {
+    if (readonly && schemaVersion(db) !== LATEST_SCHEMA_VERSION)
+      throw new Error(`${options.databasePath} is read-only and at schema version ${schemaVersion(db)}, not ${LATEST_SCHEMA_VERSION}: open it once writable to migrate it`);
     const claims = new ClaimsRepo(db, options.clock);
     const reference = new ReferenceRepo(db);
     const data = readSeedData(options.dataDir ?? DATA_DIR);
-    applyReferenceData(reference, claims, data);
-    if (options.seed ?? true) seedClaimsIfEmpty(claims, data);
-    if (options.snapshot) {
+    // Writes only when something changed: opening to read never takes the write lock.
+    if (!readonly) applyReferenceData(reference, claims, data);
+    if (!readonly && (options.seed ?? true)) seedClaimsIfEmpty(claims, data);
+    if (options.snapshot && !readonly) {
       const loaded = importSnapshotIfAbsent(db, options.clock ? { clock: options.clock } : {});
       if (loaded) options.logger?.info({ added: loaded.added, reports: loaded.reports }, 'loaded the General Staff snapshot shipped in data/');
     }

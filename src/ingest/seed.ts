@@ -74,8 +74,37 @@ export function readSeedData(dataDir: string): SeedData {
   return { parties, conflicts, claimants, claims };
 }
 
-/** Reference data is refreshed on every start, so a release's new claimants reach old databases. */
-export function applyReferenceData(reference: ReferenceRepo, claims: ClaimsRepo, data: SeedData): void {
+/** JSON with keys in one order, for comparing what is stored with what is shipped. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+/** True when the database's parties, conflicts and claimants are not exactly the shipped ones. */
+export function referenceDataDiffers(reference: ReferenceRepo, data: SeedData): boolean {
+  // Compared on the fields the store keeps: a shipped field it does not keep cannot be written anyway.
+  const differs = <T extends { id: string }>(stored: readonly T[], shipped: readonly T[]) => {
+    if (!stored.length) return shipped.length > 0;
+    const kept = new Set(Object.keys(stored[0]!));
+    const project = (row: T) => Object.fromEntries(Object.entries(row).filter(([k]) => kept.has(k)));
+    return canonical(byId(stored)) !== canonical(byId(shipped).map(project));
+  };
+  try {
+    return differs(reference.parties(), data.parties) || differs(reference.conflicts(), data.conflicts) || differs(reference.claimants(), data.claimants);
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Reference data is refreshed on start, so a release's new claimants reach old databases; only
+ * when it changed, so that opening a database to read never takes the write lock (a reader never
+ * waits on an import) and works on a read-only copy. Returns whether it wrote.
+ */
+export function applyReferenceData(reference: ReferenceRepo, claims: ClaimsRepo, data: SeedData): boolean {
+  if (!referenceDataDiffers(reference, data)) return false;
   claims.transaction(() => {
     for (const p of data.parties) reference.upsertParty(p);
     for (const c of data.conflicts) reference.upsertConflict(c);
@@ -83,10 +112,13 @@ export function applyReferenceData(reference: ReferenceRepo, claims: ClaimsRepo,
     const ordered = [...data.claimants].sort((a, b) => Number(a.parent !== null) - Number(b.parent !== null));
     for (const c of ordered) reference.upsertClaimant(c);
   });
+  return true;
 }
 
 /** Loads the seed claims into a database that has none; returns how many were added. */
 export function seedClaimsIfEmpty(claims: ClaimsRepo, data: SeedData): number {
+  // Checked before taking the write lock: a database with claims is opened without writing.
+  if (claims.count(true) > 0) return 0;
   return claims.transaction(() => {
     if (claims.count(true) > 0) return 0;
     for (const { file, index, fields } of data.claims) {

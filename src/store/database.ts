@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { MIGRATIONS } from './migrations/index.ts';
+import { assertSchemaIntact } from './schema-check.ts';
 
 export type Db = Database.Database;
 
@@ -17,6 +18,8 @@ export interface OpenOptions {
    * database); false for none.
    */
   backupBeforeMigration?: string | false;
+  /** Refuse a database whose schema does not match its version (default true; doctor reads it anyway to say what is wrong). */
+  checkSchema?: boolean;
 }
 
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
@@ -27,6 +30,14 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   // A second process (a command-line import beside the bot) waits for the lock instead of failing.
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
+  try {
+    // A tampered schema (a dropped table, trigger or index; a lowered user_version) is refused
+    // here, with what is wrong, rather than failing later with raw SQL errors.
+    if (options.checkSchema ?? true) assertSchemaIntact(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   if (!options.readonly) {
     migrate(db, options.migrateTo ?? LATEST_SCHEMA_VERSION, { backupDir: options.backupBeforeMigration });
     dropStat4(db);

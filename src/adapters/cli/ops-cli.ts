@@ -66,6 +66,12 @@ export function runDoctor(io: CliIo, env: NodeJS.ProcessEnv = process.env): numb
         const current = h.schemaVersion === h.latestSchemaVersion;
         note(current, current ? `schema version ${h.schemaVersion} (current)` : `schema version ${h.schemaVersion}, this lossbot expects ${h.latestSchemaVersion}: start the bot once to migrate`);
         note(h.integrity === 'ok', h.integrity === 'ok' ? 'database integrity ok' : `integrity check failed: ${h.integrity}; restore from a backup`);
+        if (!h.schemaProblems.length) note(true, 'schema matches the migrations (tables, indexes, triggers, user_version)');
+        for (const p of h.schemaProblems) note(false, `schema: ${p.message}; the bot refuses to start on it: restore from a backup`);
+        const retract = (id: number | null, why: string) =>
+          id === null ? '' : `; remove it from answers with: npm run cli -- claims retract ${id} --reason "${why}"`;
+        for (const c of h.unreadableClaims) note(false, `claim #${c.id ?? '?'} cannot be read (${c.problems}); every read skips it${retract(c.id, 'unreadable row found by doctor')}`);
+        for (const c of h.implausiblyDated) note(false, `claim #${c.id} is dated ${c.date}, outside any plausible period${retract(c.id, 'implausible date found by doctor')}`);
         note(h.brokenReferences === 0, h.brokenReferences ? `${h.brokenReferences} rows point at missing rows (foreign_key_check)` : 'no broken references');
         note(h.journalMode === 'wal', h.journalMode === 'wal' ? 'write-ahead log on (the bot and imports can write at once)' : `journal mode is ${h.journalMode}, expected wal: start the bot once`);
         note(h.activeClaims > 0, `${h.activeClaims} active claims`);
