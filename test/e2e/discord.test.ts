@@ -74,7 +74,7 @@ describe('Discord, end to end through discord.js', () => {
     expect(reply.type).toBe(4);
     const body = text(reply);
     expect(body).toContain('45,720');
-    expect(body).toMatch(/\*\*Armed Forces of Ukraine claims:\*\*/);
+    expect(body).toMatch(/\*\*Armed Forces of Ukraine: \*\*45,720 personnel losses, November 2024/);
     expect(body).toContain('November 2024');
     expect(body).toMatch(/source: Newsweek/);
     expect(reply.data.allowed_mentions).toEqual({ parse: [] });
@@ -207,7 +207,7 @@ describe('Discord, end to end through discord.js', () => {
     for (const metric of METRICS) {
       expect(app.service.add({ claimant: 'csis', subject: 'russia', metric, value: '9,000,000', asOf: '2026-11-01', note: note(metric) }, { actor: 'test', confirm: true })).toMatchObject({ ok: true });
     }
-    const id = fake.slashCommand(member, 'ask', [{ name: 'question', type: 3, value: 'What does CSIS claim?' }]);
+    const id = fake.slashCommand(member, 'ask', [{ name: 'question', type: 3, value: 'What does CSIS claim? (all figures)' }]);
     const first = await answerTo(fake, id);
     const token = `interaction-token-${id}`;
     const escaped = (m: string) => m.replace(/_/g, '\\_'); // as Discord markdown escapes it

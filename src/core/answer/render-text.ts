@@ -6,8 +6,12 @@ import { EXAMPLE_QUESTIONS, type Answer, type AnswerFigure, type AnswerGroup } f
 import { answerNoteWords, figureNoteWords, figurePeriod, figureValue, sourceWords } from './words.ts';
 import type { Source } from '../model.ts';
 
-/** At most this many figures under one source line in one block, so a split message keeps its heading. */
+/**
+ * A block (never split across messages) holds at most this many figures and characters; a longer
+ * source section becomes several blocks, each with its heading, so every message names its claimant.
+ */
 const FIGURES_PER_BLOCK = 8;
+const CHARACTERS_PER_BLOCK = 1500;
 
 export interface SourceSection {
   /** The claimant, when every figure of the section is one claimant's; else each line names its own. */
@@ -43,8 +47,20 @@ export function layoutAnswer(answer: Answer): AnswerLayout {
     // The date a source was published is said once when its figures share it.
     const oneDate = new Set(figures.map((f) => f.source.publishedOn)).size === 1 && !figures.some((f) => f.derived);
     const sourceText = sourceWords(figures[0]!.source, claimant?.name ?? '', oneDate);
-    for (let i = 0; i < figures.length; i += FIGURES_PER_BLOCK)
-      sections.push({ claimant, source: figures[0]!.source, sourceText, entries: figures.slice(i, i + FIGURES_PER_BLOCK).map((f) => ({ figure: f, lead: leads.has(f) })), continued: i > 0 });
+    let entries: SourceSection['entries'] = [];
+    let size = 0;
+    const flush = () => {
+      if (entries.length) sections.push({ claimant, source: figures[0]!.source, sourceText, entries, continued: sections.length > 0 && sections.at(-1)!.sourceText === sourceText && sections.at(-1)!.source === figures[0]!.source });
+      entries = [];
+      size = 0;
+    };
+    for (const f of figures) {
+      const length = figureHeadline(f).length + figureNotes(f).join(' ').length;
+      if (entries.length >= FIGURES_PER_BLOCK || (entries.length && size + length > CHARACTERS_PER_BLOCK)) flush();
+      entries.push({ figure: f, lead: leads.has(f) });
+      size += length;
+    }
+    flush();
   }
   return {
     leads: answer.groups.map((g) => ({ claimant: g.claimant.name, figure: g.figures[0]! })),
