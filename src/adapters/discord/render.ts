@@ -1,6 +1,6 @@
 // Neutral docs -> Discord: markdown with every piece of text escaped, links masked without
 // previews, and nothing that could ping (allowedMentions is empty too; this is a second guard).
-import { escapeMarkdown, type APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord.js';
 import { packBlocks, type Block, type Doc, type Span } from '../../core/doc.ts';
 import { isPrivateReply, replyDoc, type Reply } from '../../../commands/index.ts';
 
@@ -8,15 +8,36 @@ export const MESSAGE_LIMIT = 2000;
 export const EMBED_DESCRIPTION_LIMIT = 4096;
 const EMBED_TITLE_LIMIT = 256;
 
-/** Escapes markdown and breaks @everyone, @here and <@...> so they can never mention anyone. */
+/** Inline markdown anywhere in a line: emphasis, code, spoilers, strike-through, masked links, escapes. */
+const INLINE_MARKUP = /[\\*_~`|[\]()]/g;
+/** Markdown that works at the start of a line: headings and subtext (#, -#), block quotes (>), lists (-, *, +, 1.). */
+const LINE_START_MARKUP = /^(\s*)(#|-#|>|[-*+](?=\s))/gm;
+const NUMBERED_ITEM = /^(\s*\d+)([.)])(?=\s)/gm;
+
+/**
+ * Every piece of text as text: discord.js's escapeMarkdown leaves masked links, headings, block
+ * quotes and lists live, so a note "[Official UK MoD](https://phish.example)" or "# URGENT" would
+ * render as markup under the bot's name. Backslash-escapes every markdown character (Discord shows
+ * an escaped ASCII punctuation character as itself), and breaks @everyone, @here and <@...> so they
+ * can never mention anyone.
+ */
 export function escapeDiscord(text: string): string {
-  return escapeMarkdown(text).replace(/@/g, '@\u200b').replace(/<(?=[@#:&!])/g, '<\u200b');
+  return text
+    .replace(INLINE_MARKUP, '\\$&')
+    .replace(LINE_START_MARKUP, (_m, space: string, mark: string) => `${space}\\${mark}`)
+    .replace(NUMBERED_ITEM, (_m, number: string, mark: string) => `${number}\\${mark}`)
+    .replace(/@/g, '@\u200b')
+    .replace(/<(?=[@#:&!])/g, '<\u200b');
 }
 
 function renderSpan(s: Span): string {
   if (s.code) return `\`${s.text.replace(/`/g, 'ˋ')}\``;
   let out = escapeDiscord(s.text);
-  if (s.link) out = `[${out}](<${s.link.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/>/g, '%3E')}>)`;
+  // A link is shown as its address, never masked behind words: a reader sees where it goes.
+  if (s.link) {
+    const url = `<${s.link.replace(/>/g, '%3E').replace(/\s/g, '%20')}>`;
+    out = s.text === s.link ? url : `${out} ${url}`;
+  }
   if (s.bold) out = `**${out}**`;
   if (s.italic) out = `*${out}*`;
   return out;

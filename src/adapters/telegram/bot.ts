@@ -1,4 +1,5 @@
 // The Telegram adapter on grammY: who is asking, where, with what text. The commands decide.
+import { InlineQueries } from './inline.ts';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize } from '@grammyjs/runner';
 import { createServer } from 'node:http';
@@ -29,6 +30,8 @@ export interface TelegramBotOptions {
   adminCacheChats?: number;
   /** Limits on commands, questions and button presses per user and per chat; none when absent. */
   limiter?: QuestionLimiter;
+  /** Inline-mode debouncing and quota (default: 600 ms pause, 20 answers a minute per user). */
+  inline?: InlineQueries;
   /** Where the adapter reports its connection state; a fatal report ends the process. */
   status?: PartReporter | undefined;
   /** Receive updates on a webhook instead of long polling. */
@@ -231,18 +234,25 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
     for (const m of rest) await ctx.reply(m.html, HTML);
   });
 
+  const inlineQueries = options.inline ?? new InlineQueries(undefined, (err) => logger.warn({ err }, 'inline answer failed'));
   bot.on('inline_query', async (ctx) => {
     const question = ctx.inlineQuery.query.trim();
     if (!question) return ctx.answerInlineQuery([], { cache_time: 60 });
     const actor = baseActor(ctx);
-    if (options.limiter && options.limiter.admit(actor).kind !== 'answer') return ctx.answerInlineQuery([], { cache_time: 5 });
-    const { reply } = confirmations.run(findCommand(['ask'])!, { question }, actor, services, { logger });
-    const messages = replyToHtml(reply);
-    const title = reply.kind === 'answer' ? (replyDoc(reply).title ?? 'lossbot') : 'lossbot';
-    await ctx.answerInlineQuery(
-      [{ type: 'article', id: 'answer', title: title.slice(0, 256), description: question.slice(0, 256), input_message_content: { message_text: messages[0]!.html, ...HTML } }],
-      { cache_time: 60, is_personal: false },
-    );
+    // Debounced and counted apart from /ask: a query typed letter by letter is answered once.
+    inlineQueries.submit({
+      actor,
+      drop: () => ctx.answerInlineQuery([], { cache_time: 0, is_personal: true }),
+      answer: async () => {
+        const { reply } = confirmations.run(findCommand(['ask'])!, { question }, actor, services, { logger });
+        const messages = replyToHtml(reply);
+        const title = reply.kind === 'answer' ? (replyDoc(reply).title ?? 'lossbot') : 'lossbot';
+        await ctx.answerInlineQuery(
+          [{ type: 'article', id: 'answer', title: title.slice(0, 256), description: question.slice(0, 256), input_message_content: { message_text: messages[0]!.html, ...HTML } }],
+          { cache_time: 60, is_personal: false },
+        );
+      },
+    });
   });
 
   bot.on('message:text', async (ctx) => {
