@@ -70,8 +70,10 @@ export function coerceOption(spec: OptionSpec, value: string): unknown {
     return t;
   }
   if (spec.type === 'integer' || spec.type === 'number') {
-    const n = Number(t.replace(/^#/, '').replace(/[,_\s]/g, ''));
-    return t !== '' && Number.isFinite(n) ? n : t;
+    // Plain decimal digits only: Number() would read "0x1" as 1 and "1e3" as 1000, another claim.
+    const compact = t.replace(/^#/, '').replace(/[,_\s]/g, '');
+    const plain = spec.type === 'integer' ? /^-?[0-9]+$/ : /^-?[0-9]+(?:\.[0-9]+)?$/;
+    return plain.test(compact) ? Number(compact) : t;
   }
   return t;
 }
