@@ -237,6 +237,8 @@ describe('Discord, end to end through discord.js', () => {
     expect(fake.calls('POST', `/channels/${CHANNEL_ID}/messages`).length).toBe(before + posts.length);
   });
 
+  /** What a reader sees: the text without Discord's markdown escapes. */
+  const plain = (c: Callback) => text(c).replace(/\\([\\`*_{}\[\]()#+\-.!>|~])/g, '$1');
   const opt = (name: string, value: unknown, type = 3) => ({ name, type, value });
   const sub = (name: string, options: unknown[]) => [{ name, type: 1, options }];
   const retractOf = (id: number) => sub('retract', [opt('id', id, 4), opt('reason', 'misattributed in the source')]);
@@ -259,12 +261,12 @@ describe('Discord, end to end through discord.js', () => {
       for (const [name, options, refused, res] of tries) {
         const reply = await answerTo(fake, fake.slashCommand(stranger, name, options, { ...rights, place: ELSEWHERE }, res));
         expect(reply.data.flags).toBe(64);
-        expect(text(reply)).toMatch(refused);
+        expect(plain(reply)).toMatch(refused);
         expect(reply.data.components ?? []).toHaveLength(0);
       }
       // The home server's channel is not theirs to manage, whatever they are elsewhere.
       const digest = await answerTo(fake, fake.slashCommand(stranger, 'digest', sub('subscribe', [opt('frequency', 'daily'), opt('time', '09:00')]), { permissions: MANAGE_MESSAGES }));
-      expect(text(digest)).toMatch(/Only this chat's managers .* may use digest subscribe/);
+      expect(plain(digest)).toMatch(/Only this chat's managers .* may use digest subscribe/);
     }
     expect(dumpDatabase(app.db)).toBe(before);
   });
@@ -272,7 +274,7 @@ describe('Discord, end to end through discord.js', () => {
   it("lets an owner grant a moderator, who then writes from any server and a direct message; revoked, refused at once", async () => {
     const [userOpt, resolved] = userOption(granted, 'Granted Person');
     const grant = await answerTo(fake, fake.slashCommand(owner, 'moderators', sub('add', userOpt), { place: ELSEWHERE }, resolved));
-    expect(text(grant)).toContain(`Granted Person (discord:${granted.id}) is now a claim moderator`);
+    expect(plain(grant)).toContain(`Granted Person (discord:${granted.id}) is now a claim moderator`);
     expect(app.db.prepare("SELECT action, user_id, display_name, actor_user_id, actor_origin FROM moderator_log WHERE user_id = ?").all(granted.id)).toEqual([
       { action: 'grant', user_id: granted.id, display_name: 'Granted Person', actor_user_id: owner.id, actor_origin: `discord server ${ELSEWHERE === 'dm' ? '' : ELSEWHERE.guildId} channel ${OTHER_CHANNEL_ID}` },
     ]);
@@ -280,10 +282,10 @@ describe('Discord, end to end through discord.js', () => {
     // A retraction from a stranger's server: a preview first, written only on Confirm.
     const [target, another] = activeIds();
     const preview = await answerTo(fake, fake.slashCommand(granted, 'claim', retractOf(target!), { place: ELSEWHERE }));
-    expect(text(preview)).toContain(`Retract claim #${target}?`);
+    expect(plain(preview)).toContain(`Retract claim #${target}?`);
     expect(app.claims.get(target!)!.status).toBe('active');
     const done = await answerTo(fake, fake.button(granted, confirmOf(preview)!, { place: ELSEWHERE }));
-    expect(text(done)).toContain(`Claim #${target} retracted`);
+    expect(plain(done)).toContain(`Claim #${target} retracted`);
     expect(app.claims.get(target!)!.status).toBe('retracted');
     expect(app.db.prepare("SELECT actor, actor_platform, actor_user_id, actor_name, actor_origin, actor_operator_given FROM audit_log WHERE claim_id = ? AND action = 'retract'").get(target)).toEqual({
       actor: `discord:${granted.id} (granted)`, actor_platform: 'discord', actor_user_id: granted.id, actor_name: 'granted', actor_origin: `discord server ${ELSEWHERE === 'dm' ? '' : ELSEWHERE.guildId} channel ${OTHER_CHANNEL_ID}`, actor_operator_given: 0,
@@ -292,37 +294,37 @@ describe('Discord, end to end through discord.js', () => {
     // An addition from a direct message.
     const dmOptions = [...addOptions.filter((o) => !['value', 'as_of', 'metric'].includes(o.name)), opt('metric', 'captured'), opt('value', '98,765'), opt('as_of', '2025-07-31')];
     const dmPreview = await answerTo(fake, fake.slashCommand(granted, 'claim', sub('add', dmOptions), { place: 'dm' }));
-    expect(text(dmPreview)).toContain('Add this claim?');
+    expect(plain(dmPreview)).toContain('Add this claim?');
     const added = await answerTo(fake, fake.button(granted, confirmOf(dmPreview)!, { place: 'dm' }));
-    expect(text(added)).toMatch(/Added claim #\d+/);
+    expect(plain(added)).toMatch(/Added claim #\d+/);
     expect(app.db.prepare("SELECT actor_origin FROM audit_log WHERE action = 'add' ORDER BY id DESC LIMIT 1").get()).toEqual({ actor_origin: 'discord direct message 600000000000000006' });
 
     // A preview left pending, then the owner removes the moderator (a preview too).
     const pending = await answerTo(fake, fake.slashCommand(granted, 'claim', editOf(another!), { place: 'dm' }));
-    expect(text(pending)).toContain(`Change claim #${another}?`);
+    expect(plain(pending)).toContain(`Change claim #${another}?`);
     const [removeOpt, removeResolved] = userOption(granted, 'Granted Person');
     const removal = await answerTo(fake, fake.slashCommand(owner, 'moderators', sub('remove', removeOpt), { place: 'dm' }, removeResolved));
-    expect(text(removal)).toContain('Remove this claim moderator?');
+    expect(plain(removal)).toContain('Remove this claim moderator?');
     expect(app.access.moderators.isModerator('discord', granted.id)).toBe(true);
     const removed = await answerTo(fake, fake.button(owner, confirmOf(removal)!, { place: 'dm' }));
-    expect(text(removed)).toContain('is no longer a claim moderator');
+    expect(plain(removed)).toContain('is no longer a claim moderator');
 
     // Refused at once: a new write, and the Confirm of the preview made before.
     const before = dumpDatabase(app.db);
     const again = await answerTo(fake, fake.slashCommand(granted, 'claim', retractOf(another!), { place: 'dm' }));
-    expect(text(again)).toMatch(/Only the bot's claim moderators may use claim retract/);
+    expect(plain(again)).toMatch(/Only the bot's claim moderators may use claim retract/);
     const late = await answerTo(fake, fake.button(granted, confirmOf(pending)!, { place: 'dm' }));
-    expect(text(late)).toMatch(/Only the bot's claim moderators may use claim edit/);
+    expect(plain(late)).toMatch(/Only the bot's claim moderators may use claim edit/);
     expect(dumpDatabase(app.db)).toBe(before);
   });
 
   it('lets a chat manager subscribe their own channel, and no other', async () => {
     const mine = await answerTo(fake, fake.slashCommand(stranger, 'digest', sub('subscribe', [opt('frequency', 'weekly'), opt('weekday', 'monday'), opt('time', '08:00')]), { place: ELSEWHERE, permissions: MANAGE_CHANNELS }));
-    expect(text(mine)).toMatch(/This chat gets a digest every Monday at 08:00 UTC/);
+    expect(plain(mine)).toMatch(/This chat gets a digest every Monday at 08:00 UTC/);
     expect(app.digests.repo.forChat('discord', OTHER_CHANNEL_ID)).toMatchObject({ frequency: 'weekly', createdBy: `discord:${stranger.id} (stranger)` });
     const before = dumpDatabase(app.db);
     const theirs = await answerTo(fake, fake.slashCommand(stranger, 'digest', sub('unsubscribe', []), { permissions: MANAGE_MESSAGES }));
-    expect(text(theirs)).toMatch(/Only this chat's managers .* may use digest unsubscribe/);
+    expect(plain(theirs)).toMatch(/Only this chat's managers .* may use digest unsubscribe/);
     expect(dumpDatabase(app.db)).toBe(before);
   });
 
@@ -332,10 +334,10 @@ describe('Discord, end to end through discord.js', () => {
     const mine = await answerTo(fake, fake.slashCommand(moderator, 'claim', sub('add', options('55,555')), asMod));
     for (let i = 0; i < 12; i++) {
       const flood = await answerTo(fake, fake.slashCommand(second, 'claim', sub('add', options(String(60_000 + i))), asMod));
-      expect(text(flood)).toContain('Add this claim?');
+      expect(plain(flood)).toContain('Add this claim?');
     }
     const done = await answerTo(fake, fake.button(moderator, confirmOf(mine)!, asMod));
-    expect(text(done)).toMatch(/Added claim #\d+/);
+    expect(plain(done)).toMatch(/Added claim #\d+/);
     expect(app.claims.list({}).some((c) => c.low === 55555 && c.metric === 'deserters')).toBe(true);
   });
 
@@ -350,17 +352,17 @@ describe('Discord, end to end through discord.js', () => {
       id = edited.claim.id;
     }
     const page1 = await answerTo(fake, fake.slashCommand(member, 'claim_history', [opt('id', id, 4)], { place: ELSEWHERE }));
-    expect(text(page1)).toContain(`History of claim #${id}: versions 1-5 of 12`);
-    expect(text(page1)).toContain('by Moderator Name');
+    expect(plain(page1)).toContain(`History of claim #${id}: versions 1-5 of 12`);
+    expect(plain(page1)).toContain('by Moderator Name');
     expect(JSON.stringify(page1)).not.toContain(moderator.id);
     const more = page1.data.components![0]!.components[0]!.custom_id;
     expect(more).toBe(`m:claim_history?id=${id}&page=2`);
     const page2 = await answerTo(fake, fake.button(member, more, { place: ELSEWHERE }));
     expect(page2.data.flags).toBe(64);
-    expect(text(page2)).toContain('versions 6-10 of 12');
-    expect(text(page2)).toMatch(/revision number 6/);
+    expect(plain(page2)).toContain('versions 6-10 of 12');
+    expect(plain(page2)).toMatch(/revision number 6/);
     const asModerator = await answerTo(fake, fake.slashCommand(moderator, 'claim_history', [opt('id', id, 4)], asMod));
-    expect(text(asModerator)).toContain(`discord:${moderator.id}`);
+    expect(plain(asModerator)).toContain(`discord:${moderator.id}`);
   });
 
   it('never writes the token to the log', () => {
