@@ -25,7 +25,8 @@ describe('npm run ask', () => {
     const lines = ask(['--jsonl'], 'How many tanks has Russia lost?\nwhat is the weather\n\nNATO estimate of Russian casualties\n').trim().split('\n');
     expect(lines).toHaveLength(4);
     const parsed = lines.map((l) => JSON.parse(l));
-    expect(parsed.map((p) => p.kind)).toEqual(['figures', 'not_understood', 'help', 'figures']);
+    // An off-topic message gets help (issue 16), as an empty line does.
+    expect(parsed.map((p) => p.kind)).toEqual(['figures', 'help', 'help', 'figures']);
     expect(parsed[0].figures[0]).toMatchObject({ metric: 'tanks', low: 9208 });
     expect(parsed[3].figures[0]).toMatchObject({ claimant: 'NATO', low: null, high: 40000, qualifier: 'up_to' });
   });
