@@ -481,7 +481,8 @@ export function readQuestion(input: unknown, vocab: QueryVocabulary, today: stri
     if (owner) subjects.push(owner);
   }
 
-  const wantsAll = !found.length && !asksAboutLosses && (claimants.length > 0 || groups.length > 0) && !subjects.length;
+  // "What does CSIS claim?": a claimant with no kind of loss and nobody losing means all it holds.
+  const wantsAll = !found.length && (claimants.length > 0 || groups.length > 0) && !subjects.length;
   const metricList: Metric[] = found.length ? found : wantsAll ? [...METRICS] : [...DEFAULT_METRICS];
   const metrics = METRICS.filter((m) => metricList.includes(m));
   const broader = unique(metrics.flatMap((m) => (specificWords.length ? (lex.broader[m] ?? []) : []))).filter((m) => !metrics.includes(m));
