@@ -123,8 +123,8 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
   }
 
   /** The rights an audience needs, decided by services.access and, for chats, by Telegram's administrator lists. */
-  async function actorFor(ctx: Context, audience: Audience): Promise<Actor> {
-    const actor = baseActor(ctx);
+  async function actorFor(ctx: Context, audience: Audience, base?: Actor): Promise<Actor> {
+    const actor = base ?? baseActor(ctx);
     if (audience === 'everyone') return actor;
     const chat = ctx.chat;
     const private_ = chat?.type === 'private' && String(chat.id) === actor.id;
@@ -182,7 +182,9 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
 
   async function runFromText(ctx: Context, command: CommandDefinition, text: string, limited = false): Promise<void> {
     // Every command, question and usage reply counts against the limits, before anything is asked of Telegram.
-    if (!limited && (await overLimit(ctx, baseActor(ctx)))) return;
+    // One actor per update: baseActor reads the moderators table, so it is not read twice per question.
+    const base = baseActor(ctx);
+    if (!limited && (await overLimit(ctx, base))) return;
     if (command.path[0] === 'ask' && !text.trim()) return runFromText(ctx, findCommand(['help'])!, '', true);
     const args = parseArguments(command, text);
     if (!args.ok) return send(ctx, refusal(`${args.message}\nUsage: ${usage(command)}`), null);
@@ -195,7 +197,7 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
     if (!Object.keys(args.options).length && Object.keys(command.options.shape).length && command.path[0] !== 'ask') {
       return send(ctx, refusal(`Usage: ${usage(command)}`), null);
     }
-    const actor = await actorFor(ctx, command.audience);
+    const actor = await actorFor(ctx, command.audience, base);
     const { reply, token } = confirmations.run(command, args.options, actor, services, { logger, userNames });
     await send(ctx, reply, token, command);
   }
