@@ -127,14 +127,13 @@ export const MAX_CLAIM_ID = 2 ** 31 - 1;
  * "0x1", "1e3", "1.0", "+1" and " 12abc" are refused rather than read as some other claim.
  */
 export const ClaimIdSchema = z
-  .union([
-    z.number({ message: 'must be a claim number like 12' }),
-    z
-      .string({ message: 'must be a claim number like 12' })
-      .trim()
-      .regex(/^#?[0-9]{1,10}$/, { message: 'must be a claim number like 12, in plain digits' })
-      .transform((s) => Number(s.replace(/^#/, ''))),
-  ])
+  .unknown()
+  .transform((value, ctx) => {
+    if (typeof value === 'number') return value;
+    if (typeof value === 'string' && /^\s*#?[0-9]{1,10}\s*$/.test(value)) return Number(value.trim().replace(/^#/, ''));
+    ctx.addIssue({ code: 'custom', message: 'must be a claim number like 12, in plain digits' });
+    return z.NEVER;
+  })
   .pipe(
     z
       .number()
