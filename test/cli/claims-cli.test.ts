@@ -34,8 +34,8 @@ describe('claims command line', () => {
     expect(history.out).toMatch(/edit #\d+: typo in the high end/);
     expect(history.out).toMatch(/retract #\d+: source withdrew it/);
     const exported = JSON.parse(cli(db, 'claims', 'export', '--all').out);
-    expect(exported.claims).toHaveLength(34);
-    expect(JSON.parse(cli(db, 'claims', 'export').out).claims).toHaveLength(32);
+    expect(exported.claims).toHaveLength(33);
+    expect(JSON.parse(cli(db, 'claims', 'export').out).claims).toHaveLength(31);
     cleanup();
   });
 
