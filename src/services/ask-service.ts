@@ -29,6 +29,9 @@ export function readRepublishes(dataDir: string = DATA_DIR): Map<string, string>
 /** "... (all figures)" at the end of a question asks for every figure instead of the first few. */
 const ALL_FIGURES = new RegExp(`\\s*\\(?\\b(?:show\\s+)?${ALL_FIGURES_WORDS.replace(' ', '\\s+')}\\b\\)?\\s*[?.!]*\\s*$`, 'i');
 
+/** Words asking for a daily average, which the composer sees in the question (wantsDailyAverage). */
+const DAILY_AVERAGE = /\b(?:on\s+)?(?:the\s+)?(?:daily\s+)?(?:averages?|avg)(?:\s+(?:number|figure)s?)?(?:\s+of)?\b|\b(?:per|a|each)\s+day\b/gi;
+
 export class AskService {
   private vocabulary: QueryVocabulary | null = null;
   private vocabularyFor: Directory | null = null;
@@ -56,7 +59,8 @@ export class AskService {
     const today = todayUtc(this.clock());
     const vocab = this.vocab();
     const all = ALL_FIGURES.test(question);
-    const text = all ? question.replace(ALL_FIGURES, '') : question;
+    // "average", "per day": the composer reads them from the question; the reader needs only the rest.
+    const text = (all ? question.replace(ALL_FIGURES, '') : question).replace(DAILY_AVERAGE, ' ').replace(/\s+/g, ' ').trim();
     return composeAnswer(question, parseQuestion(text, vocab, today), this.lookup, vocab.directory, today, { republishes: this.republishes, limit: all ? null : undefined });
   }
 }

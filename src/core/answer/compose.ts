@@ -494,7 +494,7 @@ export function composeAnswer(question: string, parsed: ParseResult, lookup: Cla
   notes.push(...result.notes);
   notes.push(...readingFallbacks(parsed, scope, figures, time, ctx));
   const partialTo = figures.flatMap((f) => f.notes.filter((n) => n.kind === 'partial').map((n) => n.to)).sort().at(-1) ?? null;
-  const reading = describeReading(parsed, dir, time, partialTo);
+  const reading = describeReading(parsed, dir, time, partialTo, ctx.average && time.kind === 'range');
   if (figures.length) {
     if (new Set(figures.map((f) => f.claimant.id)).size > 1) notes.push({ kind: 'side_by_side' });
     let groups = group(figures, dir, parsed);

@@ -46,9 +46,9 @@ function describeTime(time: TimeSpec, partialTo: string | null): string {
 }
 
 /** The reading in one short line: "Russian losses, November 2024, per the Ukrainian side". */
-export function describeReading(query: ParseResult & { kind: 'query' }, dir: Directory, time: TimeSpec, partialTo: string | null): string {
+export function describeReading(query: ParseResult & { kind: 'query' }, dir: Directory, time: TimeSpec, partialTo: string | null, average = false): string {
   const subjects = query.subjects.map((s) => dir.party(s)?.adjective ?? s);
-  const what = query.metricWords.length ? query.metricWords.join(', ') : 'losses';
+  const what = `${query.metricWords.length ? query.metricWords.join(', ') : 'losses'}${average ? ' a day on average' : ''}`;
   const whose = subjects.length ? `${subjects.join(' and ')} ` : '';
   const by = [...query.claimants.map((c) => dir.claimant(c)?.name ?? c), ...query.sides.map((s) => `the ${dir.party(s)?.adjective ?? s} side`)];
   const except = ((query as { excluded?: string[] }).excluded ?? []).map((c) => dir.claimant(c)?.name ?? c);
