@@ -156,6 +156,6 @@ export function sourceWords(source: Source, claimantName: string, withDate: bool
   if (source.publisher && source.publisher !== claimantName) parts.push(source.publisher);
   if (source.title) parts.push(`"${source.title}"`);
   if (withDate && source.publishedOn) parts.push(formatDate(source.publishedOn));
-  if (!parts.length) parts.push(source.publisher ? 'its own statement' : 'source not recorded');
+  if (!parts.length) parts.push(source.publisher ? 'its own statement' : 'not recorded');
   return parts.join(', ');
 }
