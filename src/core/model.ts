@@ -35,11 +35,25 @@ export function textSchema(max: number) {
 
 const NameSchema = textSchema(200).min(1, { message: 'must not be empty' });
 
+/**
+ * A name in another language (`names: {uk: {...}, ru: {...}}` in the data files): the name shown,
+ * its adjectives and demonyms (parties), and other spellings people type. Read by the question reader.
+ */
+export const LocalNameSchema = z.object({
+  name: NameSchema,
+  adjectives: z.array(NameSchema).default([]),
+  aliases: z.array(NameSchema).default([]),
+});
+export const LocalNamesSchema = z.record(z.string().regex(/^[a-z]{2,3}$/), LocalNameSchema);
+export type LocalName = z.infer<typeof LocalNameSchema>;
+
 export const PartySchema = z.object({
   id: SlugSchema,
   name: NameSchema,
   adjective: NameSchema,
   aliases: z.array(NameSchema).default([]),
+  /** The party's names in other languages, by language code. */
+  names: LocalNamesSchema.optional(),
 });
 export type Party = z.infer<typeof PartySchema>;
 
@@ -61,6 +75,8 @@ export const ClaimantSchema = z.object({
   groups: z.array(SlugSchema).optional(),
   /** The claimant whose series this one republishes (Ukraine's MoD quoting the General Staff); answers compare the two. */
   republishes: SlugSchema.optional(),
+  /** The claimant's names in other languages, by language code. */
+  names: LocalNamesSchema.optional(),
 });
 export type Claimant = z.infer<typeof ClaimantSchema>;
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { DATA_DIR } from '../../paths.ts';
+import { LocalNamesSchema, type LocalName } from '../model.ts';
 import { METRICS, type Metric } from '../vocabulary.ts';
 
 const Words = z.array(z.string().trim().min(1)).default([]);
@@ -26,6 +27,10 @@ const CueSchema = z.object({
   total: Words,
   latest: Words,
   lossTopic: Words,
+  /** Words before a side that make it where, not who: "in Ukraine". */
+  placeBefore: Words,
+  /** "and", "or" in another language: names joined by them are listed, not compared. */
+  conjunctions: Words,
   opponents: z.record(z.string(), z.string()).default({}),
 });
 
@@ -49,6 +54,36 @@ export const LexiconFileSchema = z
     nameVariants: z.array(z.array(z.string().trim().min(1)).min(2)).default([]),
     metricSets: z.record(z.string(), z.array(z.enum(METRICS))).default({}),
     broader: z.record(z.string(), z.array(z.enum(METRICS))).default({}),
+    /**
+     * Inflected languages: endings stripped from every word (the longest that leaves at least
+     * `minStem` letters), so that names, cue words and metric words match in any grammatical case.
+     * Every list of this file is stemmed the same way; `metrics[].words` patterns see stems.
+     */
+    stemming: z.object({ minStem: z.number().int().min(1).max(10), suffixes: z.array(z.string().min(1)).min(1) }).strict().optional(),
+    /**
+     * Time expressions rewritten into the English forms the time reader knows, in order, before it
+     * runs: "у листопаді 2024" -> "in november 2024". `from` is a regular-expression fragment matched on
+     * whole words of the lower-cased question; `to` may use $1.. for its groups.
+     */
+    timePhrases: z.array(z.object({ from: z.string().min(1), to: z.string() }).strict()).default([]),
+    /** Messages that ask what the bot does ("привіт", "що ти вмієш"), answered with help. */
+    help: Words,
+    /** What a metric is called in this language, for answers: tanks -> танки. */
+    metricNames: z.partialRecord(z.enum(METRICS), z.string().min(1)).default({}),
+    /** Word-order rules of languages whose cases, not positions, carry roles. All off for English. */
+    rules: z
+      .object({
+        /** A body with a side (ЗСУ, ВСУ) after "losses of" or before "lost" is the side losing. */
+        bodyLoses: z.boolean().default(false),
+        /** A body or side after a verb of destroying ("знищили ЗСУ") inflicts; an adjective after one ("знищено російських") is what was destroyed. */
+        agentAfterVerb: z.boolean().default(false),
+        /** "в Україні" is a place only when another side is named too ("у росії" also means "Russia has"). */
+        placeNeedsOtherSide: z.boolean().default(false),
+        /** What was said then: any of the `stated` words anywhere in the question with a time. */
+        statedAnywhere: z.boolean().default(false),
+      })
+      .strict()
+      .default({ bodyLoses: false, agentAfterVerb: false, placeNeedsOtherSide: false, statedAnywhere: false }),
   })
   .strict();
 export type LexiconFile = z.infer<typeof LexiconFileSchema>;
@@ -80,18 +115,48 @@ export interface Lexicon {
   common: ReadonlySet<string>;
   filler: ReadonlySet<string>;
   broader: Readonly<Record<string, readonly Metric[]>>;
+  /** A word as this language's lists are matched: its stem (English: the word itself). */
+  stem: (word: string) => string;
+  /** Time expressions rewritten into English ones before the time reader runs. */
+  timeRules: { re: RegExp; to: string }[];
+  /** Help phrases, stemmed word lists. */
+  help: string[][];
+  rules: LexiconFile['rules'];
+  /** Claimant and party names in this language from the data files, by id. */
+  localNames: ReadonlyMap<string, LocalName>;
 }
 
-function phrases(list: readonly string[]): string[][] {
-  return [...new Set(list.map((p) => p.toLowerCase().trim()))]
-    .map((p) => p.split(/\s+/))
-    .sort((a, b) => b.length - a.length);
+/** A stemmer from a lexicon's endings; the identity where it has none. */
+export function makeStemmer(config: LexiconFile['stemming']): (word: string) => string {
+  if (!config) return (word) => word;
+  const suffixes = [...new Set(config.suffixes)].sort((a, b) => b.length - a.length);
+  const { minStem } = config;
+  const cache = new Map<string, string>();
+  return (word) => {
+    const hit = cache.get(word);
+    if (hit !== undefined) return hit;
+    let w = word.replace(/ё/g, 'е').replace(/ґ/g, 'г').replace(/(?<=\p{L})['ʼ](?=\p{L})/gu, '');
+    if (!/\d/.test(w) && w.length > minStem && /\p{Script=Cyrillic}/u.test(w)) {
+      for (const s of suffixes) {
+        if (w.endsWith(s) && w.length - s.length >= minStem) {
+          w = w.slice(0, -s.length);
+          break;
+        }
+      }
+    }
+    if (cache.size < 50_000) cache.set(word, w);
+    return w;
+  };
+}
+
+function phrases(list: readonly string[], stem: (word: string) => string = (w) => w): string[][] {
+  return [...new Map(list.map((p) => p.toLowerCase().trim().split(/\s+/).map(stem)).map((p) => [p.join(' '), p])).values()].sort((a, b) => b.length - a.length);
 }
 
 export class LexiconError extends Error {}
 
 /** Builds the reader's lexicon from a parsed file and the claimants' group membership. */
-export function buildLexicon(raw: unknown, claimantGroups: unknown = []): Lexicon {
+export function buildLexicon(raw: unknown, claimantGroups: unknown = [], partyData: unknown = []): Lexicon {
   const parsed = LexiconFileSchema.safeParse(raw);
   if (!parsed.success) throw new LexiconError(`lexicon: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const file = parsed.data;
@@ -113,7 +178,24 @@ export function buildLexicon(raw: unknown, claimantGroups: unknown = []): Lexico
     }
     return { re, metrics, generic: m.metrics === 'LOSSES' };
   });
-  const cues = Object.fromEntries(Object.entries(file.cues).filter(([k]) => k !== 'opponents').map(([k, v]) => [k, phrases(v as string[])])) as Record<CueKind, string[][]>;
+  const stem = makeStemmer(file.stemming);
+  const cues = Object.fromEntries(Object.entries(file.cues).filter(([k]) => k !== 'opponents').map(([k, v]) => [k, phrases(v as string[], stem)])) as Record<CueKind, string[][]>;
+  const timeRules = file.timePhrases.map((t) => {
+    try {
+      return { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${t.from})(?![\\p{L}\\p{N}])`, 'gu'), to: t.to };
+    } catch (error) {
+      throw new LexiconError(`lexicon: timePhrases: bad pattern ${t.from}: ${(error as Error).message}`);
+    }
+  });
+  const localNames = new Map<string, LocalName>();
+  for (const list of [claimantGroups, partyData]) {
+    if (!Array.isArray(list)) continue;
+    for (const item of list as unknown[]) {
+      const names = z.object({ id: z.string(), names: LocalNamesSchema.optional() }).loose().safeParse(item);
+      const local = names.success ? names.data.names?.[file.language] : undefined;
+      if (names.success && local) localNames.set(names.data.id, local);
+    }
+  }
   const monthWords = new Map<string, number>();
   for (const [month, words] of Object.entries(file.months)) for (const w of words) monthWords.set(w.toLowerCase().replace(/\.$/, ''), Number(month));
   const members = new Map<string, string[]>();
@@ -128,9 +210,14 @@ export function buildLexicon(raw: unknown, claimantGroups: unknown = []): Lexico
     metricRules,
     losses,
     groupMembers: members,
-    common: new Set([...file.common, ...file.filler].map((w) => w.toLowerCase())),
-    filler: new Set(file.filler.map((w) => w.toLowerCase())),
+    common: new Set([...file.common, ...file.filler].map((w) => stem(w.toLowerCase()))),
+    filler: new Set(file.filler.map((w) => stem(w.toLowerCase()))),
     broader: file.broader,
+    stem,
+    timeRules,
+    help: phrases(file.help, stem),
+    rules: file.rules,
+    localNames,
   };
 }
 
@@ -143,13 +230,14 @@ export function loadLexicon(language = 'en', dataDir = DATA_DIR): Lexicon {
   if (hit) return hit;
   if (!/^[a-z]{2,3}$/.test(language)) throw new LexiconError(`lexicon: no language "${language}"`);
   const raw = parseYaml(readFileSync(join(dataDir, 'lexicon', `${language}.yaml`), 'utf8')) as unknown;
-  let claimants: unknown = [];
-  try {
-    claimants = parseYaml(readFileSync(join(dataDir, 'claimants.yaml'), 'utf8')) as unknown;
-  } catch {
-    claimants = [];
-  }
-  const lexicon = buildLexicon(raw, claimants);
+  const readData = (file: string): unknown => {
+    try {
+      return parseYaml(readFileSync(join(dataDir, file), 'utf8')) as unknown;
+    } catch {
+      return [];
+    }
+  };
+  const lexicon = buildLexicon(raw, readData('claimants.yaml'), readData('parties.yaml'));
   cache.set(key, lexicon);
   return lexicon;
 }

@@ -11,6 +11,7 @@ import { distance } from 'fastest-levenshtein';
 import { formatSpan } from '../dates.ts';
 import type { Directory } from '../directory.ts';
 import { METRICS, METRIC_INFO, type Metric } from '../vocabulary.ts';
+import { detectLocale, type Locale } from './language.ts';
 import { loadLexicon, type CueKind, type Lexicon } from './lexicon.ts';
 import { DEFAULT_METRICS, extractMetrics, isMetricWord } from './metrics.ts';
 import { extractTime } from './time.ts';
@@ -36,7 +37,10 @@ export function normaliseQuestion(text: string): string {
 const HELP = /^(?:\/?help|\/?start|what can you do|what do you do|how do (?:i|you) (?:use|work)|commands|hi|hello|hey|yo|sup|thanks|thank you|ty|\?+)(?: .{0,20})?$/;
 
 interface Token {
+  /** The word as matched: lower case, corrected, and its stem in an inflected language. */
   text: string;
+  /** The word as typed (lower case). */
+  raw?: string;
   possessive: boolean;
   start: number;
   end: number;
@@ -88,7 +92,7 @@ export class QueryVocabulary {
   ) {
     this.lexicon = lexicon ?? loadLexicon('en');
     const add = (name: string, tag: SpanTag, value: string, adjective = false) => {
-      const tokens = tokenise(normaliseQuestion(name).replace(/[-/.,:]/g, ' ')).map((t) => t.text);
+      const tokens = tokenise(normaliseQuestion(name).replace(/[-/.,:]/g, ' ')).map((t) => this.lexicon.stem(t.text));
       if (!tokens.length) return;
       // "us" is never a name: the United States is "US", "U.S.", "USA" or "America".
       if (tokens.length === 1 && tokens[0] === 'us') return;
@@ -112,6 +116,14 @@ export class QueryVocabulary {
         }
       }
     }
+    // Names in the question's language from the data files ("Генштаб", "Міноборони"), beside the English ones.
+    const local = this.lexicon.localNames;
+    for (const c of directory.claimants) {
+      const names = local.get(c.id);
+      if (!names) continue;
+      for (const name of [names.name, ...names.adjectives, ...names.aliases])
+        for (const variant of nameVariants(normaliseQuestion(name).replace(/[-/.,:]/g, ' '), this.lexicon.file.nameVariants)) add(variant, 'claimant', c.id);
+    }
     for (const g of this.lexicon.file.groups) for (const name of g.names) add(name, 'group', g.id);
     for (const u of this.lexicon.file.unheld) for (const w of u.words) add(w, 'unheld', u.name);
     for (const p of directory.parties) {
@@ -120,10 +132,33 @@ export class QueryVocabulary {
       for (const adj of demonyms) add(adj, 'party', p.id, true);
       for (const name of [p.name, ...p.aliases]) if (!demonyms.has(normaliseQuestion(name))) add(name, 'party', p.id);
     }
+    for (const p of directory.parties) {
+      const names = local.get(p.id);
+      if (!names) continue;
+      for (const adj of names.adjectives) add(adj, 'party', p.id, true);
+      for (const name of [names.name, ...names.aliases]) add(name, 'party', p.id);
+    }
     for (const place of this.lexicon.file.places) add(place, 'place', place);
     for (const list of this.entries.values()) list.sort((a, b) => b.tokens.length - a.tokens.length || TAG_ORDER[a.tag] - TAG_ORDER[b.tag]);
     this.cueWords = new Set(Object.values(this.lexicon.cues).flatMap((list) => list.flat()));
     this.vocabulary = [...new Set([...this.entries.values()].flatMap((list) => list.flatMap((e) => e.tokens)))].filter((w) => w.length >= 4);
+  }
+
+  private readonly others = new Map<string, QueryVocabulary>();
+
+  /** The reader for another language, with the same directory (this one when it has no lexicon). */
+  forLocale(locale: Locale): QueryVocabulary {
+    if (locale === this.lexicon.language) return this;
+    let other = this.others.get(locale);
+    if (!other) {
+      try {
+        other = new QueryVocabulary(this.directory, loadLexicon(locale));
+      } catch {
+        other = this;
+      }
+      this.others.set(locale, other);
+    }
+    return other;
   }
 
   /** Names that begin with this token, longest first. */
@@ -252,11 +287,12 @@ function nextWord(ctx: Context, k: number): string | null {
 /** Body nouns after a side that still leave it the one losing when a loss word follows: "russian military losses". */
 const BODY_NOUNS = new Set(['military', 'army', 'forces', 'side', 'troops', 'soldiers', 'government', 'navy', 'air', 'fleet']);
 
-function roleFromCues(ctx: Context, span: Span): Role | 'place' | null {
+function roleFromCues(ctx: Context, span: Span, otherSides: boolean): Role | 'place' | null {
   const { tokens, lex } = ctx;
   if (cueBefore(ctx, span.from, 'exclude', false) || cueBefore(ctx, span.from, 'exclude')) return 'excluded';
   if (span.tag === 'unheld' || span.tag === 'group') return 'claims';
-  if (cueBefore(ctx, span.from, 'agentBefore')) return span.tag === 'claimant' ? 'claims' : 'inflicts';
+  // "знищено російських танків": in a language with cases an adjective after the verb is what was destroyed.
+  if (cueBefore(ctx, span.from, 'agentBefore')) return span.tag === 'claimant' ? 'claims' : lex.rules.agentAfterVerb && span.adjective ? 'loses' : 'inflicts';
   const loseBefore = cueBefore(ctx, span.from, 'loseBefore');
   if (loseBefore && loseBefore !== 'of') return span.tag === 'claimant' ? 'claims' : 'loses';
   if (span.tag === 'claimant') return 'claims';
@@ -278,7 +314,7 @@ function roleFromCues(ctx: Context, span: Span): Role | 'place' | null {
     return null;
   }
   // "how many troops has russia lost in ukraine": a side after "in" is where, not who.
-  if (!span.adjective && ctx.tokens[span.from - 1]?.text === 'in') return 'place';
+  if (!span.adjective && cueBefore(ctx, span.from, 'placeBefore', false) && (!lex.rules.placeNeedsOtherSide || otherSides)) return 'place';
   if (cueAfter(ctx, after, 'loseVerbs')) return 'loses';
   if (cueAfter(ctx, after, 'agentVerbs') && !span.adjective) return 'inflicts';
   // "Kyiv on Russian losses": a side named as a state, then "on", is the one speaking.
@@ -300,7 +336,7 @@ function linked(ctx: Context, a: Span, b: Span): 'compare' | 'list' | null {
   const text = between.join(' ');
   if (!text) return null;
   const compare = ctx.lex.cues.compare.map((p) => p.join(' '));
-  if (compare.includes(text) || compare.some((p) => text === `${p} the`)) return text === 'and' || text === 'or' ? 'list' : 'compare';
+  if (compare.includes(text) || compare.some((p) => text === `${p} the`)) return text === 'and' || text === 'or' || ctx.lex.cues.conjunctions.some((p) => p.join(' ') === text) ? 'list' : 'compare';
   // "ukraine's vs nato's numbers": a possessive's figure word between
   if (between.length <= 2 && compare.includes(between[between.length - 1]!) && between.slice(0, -1).every((w) => ctx.vocab.lexicon.cues.claimVerbs.some((p) => p.join(' ') === w))) return 'compare';
   return null;
@@ -324,20 +360,29 @@ function listWords(items: readonly string[]): string {
 }
 
 /** The full reading of a question: every span, role and flag, before answerability is decided. */
-export function readQuestion(input: unknown, vocab: QueryVocabulary, today: string): ParseResult {
+export function readQuestion(input: unknown, englishVocab: QueryVocabulary, today: string): ParseResult {
   if (typeof input !== 'string') return { kind: 'not_understood', reason: 'A question must be text.' };
   if (input.length > MAX_QUESTION_LENGTH) return { kind: 'not_understood', reason: `That question is too long: at most ${MAX_QUESTION_LENGTH} characters, please.` };
-  const text = spellMonths(normaliseQuestion(input), vocab);
-  if (!text) return { kind: 'help' };
-  if (HELP.test(text)) return { kind: 'help' };
+  // The question's language picks the lexicon: English, Ukrainian or Russian.
+  const detected = detectLocale(input);
+  const vocab = englishVocab.forLocale(detected);
+  const locale: Locale = vocab.lexicon.language === detected ? detected : 'en';
   const lex = vocab.lexicon;
+  const english = locale === 'en';
+  const normalised = normaliseQuestion(input);
+  const text = english ? spellMonths(normalised, vocab) : normalised.replace(/ё/g, 'е');
+  if (!text) return { kind: 'help' };
+  if (english ? HELP.test(text) : isHelp(text, lex)) return { kind: 'help' };
+  /** Every word of the question as the lexicon matches it (its stem), for phrase look-ups. */
+  const stems = english ? [] : tokenise(text).map((t) => lex.stem(t.text));
 
-  // 1. Time.
-  const timeResult = extractTime(text, today);
+  // 1. Time. Another language's time words are first rewritten in English: "у листопаді 2024" -> "in november 2024".
+  const timeText = english ? text : rewriteTime(text, lex);
+  const timeResult = extractTime(timeText, today);
   const { time } = timeResult;
 
   // 2. Tokens -> spans.
-  const tokens = tokenise(timeResult.rest).map((t) => ({ ...t, text: vocab.correct(t.text) }));
+  const tokens = tokenise(timeResult.rest).map((t) => ({ ...t, raw: t.text, text: vocab.correct(lex.stem(t.text)) }));
   const ctx: Context = { tokens, vocab, lex };
   const spans: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -370,7 +415,7 @@ export function readQuestion(input: unknown, vocab: QueryVocabulary, today: stri
     const asked = cueBefore(ctx, i, 'claimQuestion') && /^(?:say|says|said|claim|claims|report|reports|estimate|estimates|think|count|put|tell|show)$/.test(nextWord(ctx, j + 1) ?? '');
     const says = /^(?:says|claims|reports|estimates|reckons|thinks|figure|figures|estimate|count|tally|numbers|data|stats)$/.test(nextWord(ctx, j + 1) ?? '') && (tokens[j]!.possessive || /^(?:says|claims|reports|estimates|reckons|thinks)$/.test(nextWord(ctx, j + 1) ?? ''));
     if ((strongBefore && strongBefore !== 'of' && !['from', 'by', 'says', 'say', 'said'].includes(strongBefore)) || asked || says) {
-      const name = tokens.slice(i, j + 1).map((t) => t.text).join(' ');
+      const name = tokens.slice(i, j + 1).map((t) => (english ? t.text : (t.raw ?? t.text))).join(' ');
       unknownNames.push(name.replace(/\b\p{L}/gu, (c) => c.toUpperCase()));
       for (let k = i; k <= j; k++) used.add(k);
     }
@@ -387,9 +432,25 @@ export function readQuestion(input: unknown, vocab: QueryVocabulary, today: stri
     const next = nextWord(ctx, s.to);
     if (next && isMetricWord(next, lex) && !cueAfter(ctx, s.to, 'claimVerbs')) Object.assign(s, { tag: 'party', value: party.value, adjective: true });
   }
-  for (const s of spans) s.role = roleFromCues(ctx, s);
+  // "втрати ЗСУ", "ВСУ потеряли", "знищили ЗСУ": the armed forces named as a body are their side losing or inflicting.
+  if (lex.rules.bodyLoses) {
+    for (const s of spans) {
+      const c = s.tag === 'claimant' ? vocab.directory.claimant(s.value) : undefined;
+      if (!c?.party || c.kind !== 'military' || c.parent || cueBefore(ctx, s.from, 'claimBefore') || cueBefore(ctx, s.from, 'claimQuestion')) continue;
+      const afterLose = cueAfter(ctx, s.to, 'loseVerbs') || cueAfter(ctx, s.to, 'agentVerbs');
+      const nextIsName = (() => {
+        let j = s.to;
+        while (j < tokens.length && lex.filler.has(tokens[j]!.text)) j++;
+        const cue = afterLose ? afterLose.split(' ').length : 0;
+        return spans.some((o) => o !== s && o.from === j + cue);
+      })();
+      if (cueBefore(ctx, s.from, 'loseBefore') || cueBefore(ctx, s.from, 'agentBefore') || (afterLose && !nextIsName)) Object.assign(s, { tag: 'party', value: c.party, adjective: false });
+    }
+  }
+  const otherSides = (s: Span) => spans.some((o) => o !== s && o.tag === 'party' && o.value !== s.value);
+  for (const s of spans) s.role = roleFromCues(ctx, s, otherSides(s));
   // Names joined by "vs", "and", "or" share a role when one of them has one: "ukraine vs nato numbers".
-  let compare = /\b(?:vs|versus|compared?|comparing|comparison|against|side by side)\b/.test(text);
+  let compare = english ? /\b(?:vs|versus|compared?|comparing|comparison|against|side by side)\b/.test(text) : lex.cues.compareStart.some((p) => hasPhrase(stems, p));
   for (let pass = 0; pass < 2; pass++) {
     for (let n = 0; n + 1 < spans.length; n++) {
       const a = spans[n]!;
@@ -459,7 +520,7 @@ export function readQuestion(input: unknown, vocab: QueryVocabulary, today: stri
   const { metrics: found, words, specificWords } = extractMetrics(` ${remaining} `, lex);
   const hasCue = (kind: CueKind) => lex.cues[kind].some((p) => new RegExp(`(?:^| )${p.map(escape).join(' ')}(?: |$)`).test(` ${remaining} `));
   const asksAboutLosses = hasCue('lossTopic') || hasCue('agentVerbs');
-  const offTopic = lex.file.offTopic.some((w) => new RegExp(`(?:^| )${escape(w)}(?: |$)`).test(text));
+  const offTopic = english ? lex.file.offTopic.some((w) => new RegExp(`(?:^| )${escape(w)}(?: |$)`).test(text)) : lex.file.offTopic.some((w) => hasPhrase(stems, w.toLowerCase().split(/\s+/).map(lex.stem)));
   const namesSomething = claimants.length + sides.length + subjects.length + agents.length + unknown.length + groups.length + excluded.length > 0;
   if (!found.length && !asksAboutLosses && !claimants.length && !unknown.length && !groups.length) {
     if (offTopic || places.length || (!namesSomething && time.kind !== 'unspecified' && /\?|\b(?:who|what|where|when|why|how)\b/.test(text)))
@@ -476,7 +537,7 @@ export function readQuestion(input: unknown, vocab: QueryVocabulary, today: stri
   // The one inflicting speaks for its side unless someone else is named as claiming.
   if (!claimants.length && !sides.length && !unknown.length) sides.push(...agents);
   // "What does Russia say about its own losses?": the side is also the one losing.
-  if (!subjects.length && lex.cues.own.some((p) => new RegExp(`(?:^| )${p.map(escape).join(' ')}(?: |$)`).test(` ${text} `))) {
+  if (!subjects.length && lex.cues.own.some((p) => (english ? new RegExp(`(?:^| )${p.map(escape).join(' ')}(?: |$)`).test(` ${text} `) : hasPhrase(stems, p)))) {
     const owner = sides[0] ?? (claimants[0] ? dir.claimant(claimants[0])?.party : null);
     if (owner) subjects.push(owner);
   }
@@ -488,10 +549,11 @@ export function readQuestion(input: unknown, vocab: QueryVocabulary, today: stri
   const broader = unique(metrics.flatMap((m) => (specificWords.length ? (lex.broader[m] ?? []) : []))).filter((m) => !metrics.includes(m));
 
   // What was said then, rather than the losses of that period: "what did X say in April 2022".
-  const timeRole: Query['timeRole'] = (time.kind === 'range' || time.kind === 'asOf') && isStated(text, lex, timeResult.index) ? 'stated' : 'covered';
+  const timeRole: Query['timeRole'] = (time.kind === 'range' || time.kind === 'asOf') && (english ? isStated(text, lex, timeResult.index) : lex.rules.statedAnywhere ? lex.cues.stated.some((p) => hasPhrase(stems, p)) : isStated(timeText, lex, timeResult.index)) ? 'stated' : 'covered';
 
   const query: Query = {
     kind: 'query',
+    locale,
     claimants: unique(claimants).filter((c) => !excluded.includes(c)),
     sides: unique(sides),
     subjects: unique(subjects),
@@ -515,6 +577,30 @@ export function readQuestion(input: unknown, vocab: QueryVocabulary, today: stri
   for (const name of unknownNames) query.spans.push({ text: name.toLowerCase(), tag: 'unknown_name', value: name, role: 'claims' });
   query.reading = describeReading(query, dir);
   return query;
+}
+
+/** The phrase (a list of words) occurs in the words, in order. */
+function hasPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+  if (!phrase.length) return false;
+  for (let i = 0; i + phrase.length <= words.length; i++) if (phrase.every((w, k) => words[i + k] === w)) return true;
+  return false;
+}
+
+/** A message of another language that asks what the bot does: a help phrase and at most three more words. */
+function isHelp(text: string, lex: Lexicon): boolean {
+  if (/^[/?]+$/.test(text) || /^\/(?:help|start)\b/.test(text)) return true;
+  const words = tokenise(text).map((t) => lex.stem(t.text));
+  return lex.help.some((p) => p.every((w, k) => words[k] === w) && words.length <= p.length + 3);
+}
+
+/** Another language's time words rewritten in the English forms the time reader knows. */
+function rewriteTime(text: string, lex: Lexicon): string {
+  let out = text;
+  for (const { re, to } of lex.timeRules) {
+    re.lastIndex = 0;
+    out = out.replace(re, to);
+  }
+  return out.replace(/\s+/g, ' ').trim();
 }
 
 function escape(s: string): string {

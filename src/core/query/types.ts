@@ -30,6 +30,8 @@ export type Role = 'claims' | 'loses' | 'inflicts' | 'excluded';
 
 export interface Query {
   kind: 'query';
+  /** The language the question was written in, for answers in it: en, uk or ru. */
+  locale: 'en' | 'uk' | 'ru';
   /** Claimants named outright (a body or a person) or through a group, by id. */
   claimants: string[];
   /** Whole sides whose claimants count ("Ukraine's claim", "according to Kyiv"), by party id. */

@@ -1,0 +1,29 @@
+// The language of a question: English, Ukrainian or Russian. Cyrillic script picks between the two
+// Cyrillic languages by the letters only one of them has (і ї є ґ / ы э ъ ё) and by common words.
+export const LOCALES = ['en', 'uk', 'ru'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const UK_LETTERS = /[іїєґ]/gu;
+const RU_LETTERS = /[ыэъё]/gu;
+// Common words spelt differently in the two languages (and in neither with the letters above).
+const UK_WORDS = new Set(
+  'що як скільки чи та але або це цей ця ці було були буде від до про під над при після між який яка яке які якого якої яких де коли чому тому тільки також ще вже зараз наразі ну ж й у з із зі за втрати втрат втратила втратили втратив загинуло загинули загиблих знищено знищили знищила збили збито поранених поранені вбитих вбиті танків танки літаків гелікоптерів кораблів човнів за даними згідно каже кажуть повідомляє повідомив генштаб зсу міноборони росія росії росіян росію українці україни україна мо рф орків окупантів рік року році листопада листопаді грудня грудні січня січні лютого лютому березня березні квітня квітні травня травні червня червні липня липні серпня серпні вересня вересні жовтня жовтні вчора сьогодні тиждень тижня місяць місяця минулий минулого останній останні'.split(' '),
+);
+const RU_WORDS = new Set(
+  'что как сколько ли и но или это этот эта эти было были будет от до про под над при после между какой какая какое какие какого каких где когда почему только также еще ещё уже сейчас ну же с со за потери потерь потеряла потеряли потерял погибло погибли погибших уничтожено уничтожили уничтожила сбили сбито раненых раненые убитых убитые танков танки самолетов самолётов вертолетов вертолётов кораблей лодок по данным согласно говорит говорят сообщает сообщил генштаб всу минобороны россия россии русских украинцы украины украина мо рф орков оккупантов год года году ноября ноябре декабря декабре января январе февраля феврале марта марте апреля апреле мая мае июня июне июля июле августа августе сентября сентябре октября октябре вчера сегодня неделя неделю недели месяц месяца прошлый прошлую прошлой последний последние'.split(' '),
+);
+
+/** The language of a question, from its script, letters and words; English when it has no Cyrillic. */
+export function detectLocale(text: string): Locale {
+  const cyrillic = (text.match(/\p{Script=Cyrillic}/gu) ?? []).length;
+  const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;
+  if (!cyrillic || cyrillic < latin) return 'en';
+  const lower = text.toLowerCase();
+  let uk = (lower.match(UK_LETTERS) ?? []).length * 2;
+  let ru = (lower.match(RU_LETTERS) ?? []).length * 2;
+  for (const word of lower.split(/[^\p{L}']+/u)) {
+    if (UK_WORDS.has(word)) uk++;
+    if (RU_WORDS.has(word)) ru++;
+  }
+  return uk > ru ? 'uk' : 'ru';
+}
