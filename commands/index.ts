@@ -16,5 +16,6 @@ export function findCommand(path: readonly string[]): CommandDefinition | undefi
 export { Confirmations, runCommand, refusal, replyDoc, isPrivateReply, encodeMore, decodeMore } from './run.ts';
 export { optionSpecs, coerceOption, type OptionSpec } from './options.ts';
 export type { Actor, Audience, CommandDefinition, CommandServices, Reply } from './types.ts';
+export type { CommandServices as Ports, ClaimsPort, ClaimsReadPort, AskPort, DigestsPort, AccessPort } from './ports.ts';
 export { allowed, authorOf } from './types.ts';
 export { QuestionLimiter, type RateLimits, type Admission } from './rate-limit.ts';

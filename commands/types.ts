@@ -1,20 +1,24 @@
 // What a command is, independent of any platform. Adapters generate their platform's commands
 // from these definitions and translate replies; they never decide anything themselves.
 import type { z } from 'zod';
-import type { App } from '../src/app.ts';
 import type { Answer } from '../src/core/answer/compose.ts';
 import type { Doc } from '../src/core/doc.ts';
 import type { Author } from '../src/store/moderators-repo.ts';
+import type { CommandServices } from './ports.ts';
+
+export type { CommandServices } from './ports.ts';
 
 /**
  * Who may run a command. Moderators change the shared claims anywhere (rights granted only by the
  * operator); chat managers manage their own channel or chat (digests), as moderators may; owners
- * grant and revoke moderators.
+ * grant and revoke moderators. The operator, at the terminal, runs the operator-only tools
+ * (import, backup, doctor) and everything else.
  */
-export type Audience = 'everyone' | 'moderators' | 'chat_managers' | 'owners';
+export type Audience = 'everyone' | 'moderators' | 'chat_managers' | 'owners' | 'operator';
 
 export interface Actor {
-  platform: 'discord' | 'telegram' | 'cli';
+  /** An opaque platform name: only its adapter knows what it means. */
+  platform: string;
   /** The platform's user id. */
   id: string;
   /** A display name, for the audit log. */
@@ -31,18 +35,23 @@ export interface Actor {
   serverId?: string | null;
   /** The command line's --actor: a name the operator typed, not one a platform checked. */
   operatorGiven?: boolean;
+  /** Where the command came from, in words, as the adapter says it ("discord server 1 channel 2"). */
+  origin?: string;
+  /** The operator at the terminal. */
+  isOperator?: boolean;
 }
 
 /** The audit log's name for a chat user: platform, id and display name. */
 export function auditActor(actor: Actor): string {
-  return actor.platform === 'cli' && actor.operatorGiven ? actor.name.slice(0, 200) : `${actor.platform}:${actor.id} (${actor.name})`.slice(0, 200);
+  return actor.operatorGiven ? actor.name.slice(0, 200) : `${actor.platform}:${actor.id} (${actor.name})`.slice(0, 200);
 }
 
-/** Where a command came from, in words for the audit log. */
+/** Where a command came from, in words for the audit log: as the adapter said, or from the ids. */
 export function originOf(actor: Actor): string {
-  if (actor.platform === 'cli') return 'command line';
-  if (actor.platform === 'discord') return actor.serverId ? `discord server ${actor.serverId} channel ${actor.chatId}` : `discord direct message ${actor.chatId ?? ''}`.trim();
-  return actor.chatId === actor.id ? `telegram private chat ${actor.chatId}` : `telegram chat ${actor.chatId ?? 'unknown'}`;
+  if (actor.origin) return actor.origin;
+  if (actor.chatId === null) return `${actor.platform}`;
+  if (actor.serverId) return `${actor.platform} server ${actor.serverId} channel ${actor.chatId}`;
+  return actor.chatId === actor.id ? `${actor.platform} private chat ${actor.chatId}` : `${actor.platform} chat ${actor.chatId}`;
 }
 
 /** Everything the audit rows keep of who did it. */
@@ -52,6 +61,7 @@ export function authorOf(actor: Actor): Author {
 
 /** May this actor run a command for this audience? */
 export function allowed(audience: Audience, actor: Actor): boolean {
+  if (actor.isOperator) return true;
   switch (audience) {
     case 'everyone':
       return true;
@@ -61,10 +71,10 @@ export function allowed(audience: Audience, actor: Actor): boolean {
       return actor.isModerator || Boolean(actor.managesChat);
     case 'owners':
       return Boolean(actor.isOwner);
+    case 'operator':
+      return false;
   }
 }
-
-export type CommandServices = Pick<App, 'service' | 'claims' | 'asker' | 'digests' | 'access'>;
 
 export interface CommandContext {
   actor: Actor;
@@ -104,7 +114,10 @@ export interface CommandDefinition<S extends z.ZodObject = z.ZodObject> {
   freeText?: keyof z.infer<S> & string;
   /** Options whose values are suggested as the user types. */
   autocomplete?: Partial<Record<keyof z.infer<S> & string, (services: CommandServices, typed: string) => Choice[]>>;
-  run(input: z.infer<S>, ctx: CommandContext): Reply;
+  /** Synchronous for chat commands; an operator tool reading files or copying a database may take its time. */
+  run(input: z.infer<S>, ctx: CommandContext): Reply | Promise<Reply>;
+  /** Words given in order on the command line before any --option fill these options ("claims show 12"). */
+  positionals?: readonly (keyof z.infer<S> & string)[];
 }
 
 /** Keeps each definition's input type tied to its schema. */

@@ -3,11 +3,13 @@
 import { z } from 'zod';
 import type { Db } from './database.ts';
 
-export type ChatPlatform = 'discord' | 'telegram';
+/** A chat platform's name, opaque here: only its adapter knows what it means. */
+export type ChatPlatform = string;
+export const PlatformNameSchema = z.string().regex(/^[a-z][a-z0-9_-]{1,19}$/, { message: 'must be a platform name like discord' });
 
 /** Who did something, as the audit rows keep it. */
 export interface Author {
-  platform: ChatPlatform | 'cli';
+  platform: ChatPlatform;
   /** The platform's user id; on the command line, the operating-system user. */
   userId: string;
   /** A display name, shown to everyone in histories. */
@@ -25,7 +27,7 @@ export function authorLine(author: Author): string {
 }
 
 export const AuthorSchema = z.object({
-  platform: z.enum(['discord', 'telegram', 'cli']),
+  platform: PlatformNameSchema,
   userId: z.string().trim().min(1).max(100),
   name: z.string().trim().min(1).max(200),
   origin: z.string().trim().min(1).max(300),
@@ -43,7 +45,7 @@ export interface Moderator {
 }
 
 const ModeratorRow = z
-  .object({ platform: z.enum(['discord', 'telegram']), user_id: z.string(), display_name: z.string(), granted_at: z.string(), granted_by: z.string() })
+  .object({ platform: PlatformNameSchema, user_id: z.string(), display_name: z.string(), granted_at: z.string(), granted_by: z.string() })
   .transform((r): Moderator => ({ platform: r.platform, userId: r.user_id, name: r.display_name, grantedAt: r.granted_at, grantedBy: r.granted_by }));
 
 export interface ModeratorLogEntry {
@@ -62,10 +64,10 @@ const LogRow = z
     id: z.number(),
     at: z.string(),
     action: z.enum(['grant', 'revoke']),
-    platform: z.enum(['discord', 'telegram']),
+    platform: PlatformNameSchema,
     user_id: z.string(),
     display_name: z.string(),
-    actor_platform: z.enum(['discord', 'telegram', 'cli']),
+    actor_platform: PlatformNameSchema,
     actor_user_id: z.string(),
     actor_name: z.string(),
     actor_origin: z.string(),

@@ -1,4 +1,5 @@
-// The Discord adapter: who is asking, with what; the commands decide, the renderer speaks Discord.
+// The Discord adapter: turns interactions and mentions into the chain's incoming events, and its
+// neutral replies into Discord messages. The chain decides; the renderer speaks Discord.
 import {
   ActionRowBuilder,
   ButtonBuilder,
@@ -18,8 +19,10 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
   type Message,
+  type User,
 } from 'discord.js';
-import { COMMANDS, Confirmations, decodeMore, encodeMore, findCommand, refusal, type Actor, type Audience, type CommandDefinition, type CommandServices, type QuestionLimiter, type Reply } from '../../../commands/index.ts';
+import { COMMANDS, optionSpecs, type CommandDefinition, type QuestionLimiter } from '../../../commands/index.ts';
+import { chainFor, type AdapterServices, type Chain, type Incoming, type Outgoing } from '../../chain/index.ts';
 import type { Logger } from '../../log.ts';
 import type { PartReporter } from '../../service/supervisor.ts';
 import { DeliveryError } from '../../digest/scheduler.ts';
@@ -39,7 +42,7 @@ function toDeliveryError(err: unknown): DeliveryError {
 export interface DiscordBotOptions {
   token: string;
   /** Claims, digests, and who may change them (services.access: owners, moderators, the home server's roles). */
-  services: CommandServices;
+  services: AdapterServices;
   logger: Logger;
   /** In place of https://discord.com/api: a proxy, or the tests' fake Discord. */
   apiBase?: string;
@@ -55,19 +58,148 @@ export interface DiscordBot {
   stop(): Promise<void>;
 }
 
-const CONFIRM = 'confirm:';
-const CANCEL = 'cancel:';
-
 /**
  * The gateway intents the bot asks for. No privileged Message Content: messages that mention the
  * bot and direct messages carry their content without it, and those are the only ones it reads.
  */
 export const DISCORD_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages] as const;
 
+const PLATFORM = 'discord';
+const nameOf = (user: User) => user.globalName ?? user.username;
+const usage = (c: CommandDefinition) => `/${c.path.join(' ')} ${optionSpecs(c).filter((s) => s.required).map((s) => s.name).join(' ')}`.trim();
+
+/** The member's roles in the home server: from the interaction there, asked of Discord elsewhere. */
+async function homeRoles(client: Client, access: AdapterServices['access'], interaction: Interaction, ask: boolean, logger: Logger): Promise<string[]> {
+  const home = access.config.discordHomeGuildId;
+  if (!home || !access.config.discordModeratorRoleIds.length) return [];
+  if (interaction.guildId === home) {
+    const roles = interaction.member?.roles;
+    return Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : [];
+  }
+  if (!ask) return [];
+  try {
+    const member = (await client.rest.get(Routes.guildMember(home, interaction.user.id))) as { roles?: unknown };
+    return Array.isArray(member.roles) ? member.roles.filter((r): r is string => typeof r === 'string') : [];
+  } catch (err) {
+    // Not a member of the home server (404), or Discord unreachable: no role-based rights.
+    if (!(err instanceof DiscordAPIError && err.status === 404)) logger.warn({ err }, 'could not read the home server member');
+    return [];
+  }
+}
+
+/** An interaction as the chain's incoming event: who, where, and the rights Discord and services.access give. */
+function incomingFromInteraction(client: Client, services: AdapterServices, logger: Logger, interaction: ChatInputCommandInteraction | ButtonInteraction, input: Incoming['input'], userNames: Record<string, string> = {}): Incoming {
+  const { access } = services;
+  const user = interaction.user;
+  const inGuild = interaction.inGuild();
+  return {
+    platform: PLATFORM,
+    user: { id: user.id, name: nameOf(user) },
+    chatId: interaction.channelId,
+    serverId: interaction.guildId ?? null,
+    origin: interaction.guildId ? `discord server ${interaction.guildId} channel ${interaction.channelId}` : `discord direct message ${interaction.channelId ?? ''}`.trim(),
+    locale: interaction.locale,
+    input,
+    userNames,
+    buttonBytes: 100,
+    usage,
+    rights: async (audience) => {
+      const roles = await homeRoles(client, access, interaction, audience !== 'everyone' && audience !== 'owners', logger);
+      const inBotDm = !inGuild && (interaction.context === InteractionContextType.BotDM || interaction.channel?.type === ChannelType.DM);
+      return {
+        isModerator: access.isNamedModerator(PLATFORM, user.id) || roles.some((r) => access.config.discordModeratorRoleIds.includes(r)),
+        isOwner: access.isOwner(PLATFORM, user.id),
+        // Manage Channels on this very channel (the interaction's permissions include its overwrites), or one's own DM.
+        managesChat: inGuild ? Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels)) : inBotDm,
+      };
+    },
+  };
+}
+
+/** A message that mentions the bot (or its managed role), or a direct message: the question in it. */
+function incomingFromMessage(client: Client, services: AdapterServices, message: Message): Incoming | null {
+  if (message.author.bot || !client.user) return null;
+  const botRole = message.inGuild() ? message.guild.roles.botRoleFor(client.user) : null;
+  const mentioned = message.mentions.users.has(client.user.id) || (botRole !== null && message.mentions.roles.has(botRole.id));
+  if (message.inGuild() && !mentioned) return null;
+  let text = message.content.replace(new RegExp(`<@!?${client.user.id}>`, 'g'), ' ');
+  if (botRole) text = text.replace(new RegExp(`<@&${botRole.id}>`, 'g'), ' ');
+  return {
+    platform: PLATFORM,
+    user: { id: message.author.id, name: nameOf(message.author) },
+    chatId: message.channelId,
+    serverId: message.guildId,
+    origin: message.guildId ? `discord server ${message.guildId} channel ${message.channelId}` : `discord direct message ${message.channelId}`,
+    locale: message.guild?.preferredLocale ?? 'en-US',
+    input: { kind: 'text', text },
+    buttonBytes: 100,
+    usage,
+    rights: () => ({ isModerator: services.access.isNamedModerator(PLATFORM, message.author.id) }),
+  };
+}
+
+/** "/claim add" with its options -> the chain's command event; users picked in a user option come with their names. */
+function commandInput(interaction: ChatInputCommandInteraction): { input: Incoming['input']; userNames: Record<string, string> } {
+  const sub = interaction.options.getSubcommand(false);
+  const data = interaction.options.data;
+  const fields = data.length === 1 && data[0]!.options ? data[0]!.options : data;
+  return {
+    input: { kind: 'command', path: sub ? [interaction.commandName, sub] : [interaction.commandName], options: Object.fromEntries(fields.map((o) => [o.name, o.value])) },
+    userNames: Object.fromEntries(fields.flatMap((o) => (o.user ? [[o.user.id, nameOf(o.user)]] : []))),
+  };
+}
+
+function components(out: Outgoing) {
+  if (!out.buttons.length) return [];
+  const style = { primary: ButtonStyle.Success, secondary: ButtonStyle.Secondary } as const;
+  return [new ActionRowBuilder<ButtonBuilder>().addComponents(...out.buttons.map((b) => new ButtonBuilder().setCustomId(b.data).setLabel(b.label).setStyle(style[b.style])))];
+}
+
+/** The neutral reply as Discord messages: every interaction is answered, privately where the reply is private. */
+async function deliverToInteraction(interaction: ChatInputCommandInteraction | ButtonInteraction, out: Outgoing): Promise<void> {
+  const [first, ...rest] = replyToMessages(out.reply);
+  if (!first) return;
+  const buttons = components(out);
+  const payload = (m: DiscordMessage) => ({
+    content: m.content ?? '',
+    embeds: m.embeds ?? [],
+    allowedMentions: { parse: [] },
+    ...(m.ephemeral || out.placement === 'page' || out.placement === 'alert' ? { flags: MessageFlags.Ephemeral as const } : {}),
+  });
+  if (out.placement === 'replace' && interaction.isButton()) {
+    // The preview is replaced by the outcome; its buttons go away. Further pages follow.
+    await interaction.update({ content: first.content ?? '', embeds: first.embeds ?? [], components: rest.length ? [] : buttons, allowedMentions: { parse: [] } });
+  } else await interaction.reply({ ...payload(first), components: rest.length ? [] : buttons });
+  for (const [i, m] of rest.entries()) await interaction.followUp({ ...payload(m), components: i === rest.length - 1 ? buttons : [] });
+}
+
+/** The neutral reply to a message: a reply, then the rest in the channel; nothing when quiet. */
+async function deliverToMessage(message: Message, out: Outgoing): Promise<void> {
+  if (out.quiet) return;
+  for (const [i, m] of replyToMessages(out.reply).entries()) {
+    const payload = { content: m.content ?? '', embeds: m.embeds ?? [], allowedMentions: { parse: [], repliedUser: false } };
+    if (i === 0) await message.reply(payload);
+    else if (message.channel.isSendable()) await message.channel.send(payload);
+  }
+}
+
+/** Autocomplete: the command's own suggestions for the focused option. */
+async function autocomplete(services: AdapterServices, chain: Chain, interaction: AutocompleteInteraction): Promise<void> {
+  const sub = interaction.options.getSubcommand(false);
+  const path = sub ? [interaction.commandName, sub] : [interaction.commandName];
+  const command = chain.commands.find((c) => c.path.join(' ') === path.join(' '));
+  const focused = interaction.options.getFocused(true);
+  const source = command?.autocomplete?.[focused.name];
+  const typed = String(focused.value).toLowerCase();
+  // A list too long for Discord's choices: its values as the user types.
+  const choices = command ? (optionSpecs(command).find((s) => s.name === focused.name)?.choices ?? []) : [];
+  const suggestions = source ? source(services, String(focused.value)) : choices.filter((c) => c.includes(typed.replace(/\s+/g, '_'))).map((c) => ({ name: c.replace(/_/g, ' '), value: c }));
+  await interaction.respond(suggestions.slice(0, 25));
+}
+
 export async function startDiscordBot(options: DiscordBotOptions): Promise<DiscordBot> {
   const { services, logger } = options;
-  const access = services.access;
-  const confirmations = new Confirmations();
+  const chain = chainFor(services, { limiter: options.limiter, logger });
   const client = new Client({
     intents: [...DISCORD_INTENTS],
     // As many shards as Discord recommends (one per 1,000 servers; required past 2,500), all in this
@@ -81,180 +213,27 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   });
   let stopping = false;
 
-  /** The member's roles in the home server: from the interaction there, asked of Discord elsewhere. */
-  async function homeRoles(interaction: Interaction, ask: boolean): Promise<string[]> {
-    const home = access.config.discordHomeGuildId;
-    if (!home || !access.config.discordModeratorRoleIds.length) return [];
-    if (interaction.guildId === home) {
-      const roles = interaction.member?.roles;
-      return Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : [];
-    }
-    if (!ask) return [];
-    try {
-      const member = (await client.rest.get(Routes.guildMember(home, interaction.user.id))) as { roles?: unknown };
-      return Array.isArray(member.roles) ? member.roles.filter((r): r is string => typeof r === 'string') : [];
-    } catch (err) {
-      // Not a member of the home server (404), or Discord unreachable: no role-based rights.
-      if (!(err instanceof DiscordAPIError && err.status === 404)) logger.warn({ err }, 'could not read the home server member');
-      return [];
-    }
-  }
-
-  /** Who is asking, with the rights the command's audience needs, decided by services.access. */
-  async function actorOf(interaction: Interaction, audience: Audience): Promise<Actor> {
-    const user = interaction.user;
-    const inGuild = interaction.inGuild();
-    const needsRights = audience !== 'everyone';
-    const roles = await homeRoles(interaction, needsRights && audience !== 'owners');
-    const isModerator = access.isNamedModerator('discord', user.id) || roles.some((r) => access.config.discordModeratorRoleIds.includes(r));
-    const inBotDm = !inGuild && (interaction.context === InteractionContextType.BotDM || interaction.channel?.type === ChannelType.DM);
-    return {
-      platform: 'discord',
-      id: user.id,
-      name: user.globalName ?? user.username,
-      isModerator,
-      isOwner: access.isOwner('discord', user.id),
-      // Manage Channels on this very channel (the interaction's permissions include its overwrites), or one's own DM.
-      managesChat: inGuild ? Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels)) : inBotDm,
-      chatId: interaction.channelId,
-      serverId: interaction.guildId ?? null,
-    };
-  }
-
-  /** Over a limit: a slash command must be answered, so it is told privately; nobody else sees it. */
-  function limited(actor: Actor): Reply | null {
-    const admission = options.limiter?.admit(actor) ?? { kind: 'answer' as const };
-    if (admission.kind === 'answer') return null;
-    return refusal(admission.kind === 'warn' ? admission.message : 'Still too many requests; please wait a little.');
-  }
-
-  function components(reply: Reply, command: CommandDefinition | null, token: string | null) {
-    if (token) {
-      return [
-        new ActionRowBuilder<ButtonBuilder>().addComponents(
-          new ButtonBuilder().setCustomId(`${CONFIRM}${token}`).setLabel('Confirm').setStyle(ButtonStyle.Success),
-          new ButtonBuilder().setCustomId(`${CANCEL}${token}`).setLabel('Cancel').setStyle(ButtonStyle.Secondary),
-        ),
-      ];
-    }
-    const more = reply.kind === 'doc' && reply.more && command ? encodeMore(command, reply.more, 100) : null;
-    return more ? [new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId(more).setLabel('More').setStyle(ButtonStyle.Secondary))] : [];
-  }
-
-  async function send(interaction: ChatInputCommandInteraction | ButtonInteraction, reply: Reply, command: CommandDefinition | null, token: string | null, mode: 'reply' | 'update' | 'private' = 'reply'): Promise<void> {
-    const [first, ...rest] = replyToMessages(reply);
-    if (!first) return;
-    const buttons = components(reply, command, token);
-    const payload = (m: DiscordMessage) => ({
-      content: m.content ?? '',
-      embeds: m.embeds ?? [],
-      allowedMentions: { parse: [] },
-      ...(m.ephemeral || mode === 'private' ? { flags: MessageFlags.Ephemeral as const } : {}),
-    });
-    if (mode === 'update' && interaction.isButton()) {
-      // The preview is replaced by the outcome; its buttons go away. Further pages follow.
-      await interaction.update({ content: first.content ?? '', embeds: first.embeds ?? [], components: rest.length ? [] : buttons, allowedMentions: { parse: [] } });
-    } else await interaction.reply({ ...payload(first), components: rest.length ? [] : buttons });
-    for (const [i, m] of rest.entries()) await interaction.followUp({ ...payload(m), components: i === rest.length - 1 ? buttons : [] });
-  }
-
-  /** "/claim add" -> the claim add definition. */
-  const commandOf = (interaction: ChatInputCommandInteraction | AutocompleteInteraction) => {
-    const sub = interaction.options.getSubcommand(false);
-    return findCommand(sub ? [interaction.commandName, sub] : [interaction.commandName]);
-  };
-
-  async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
-    const command = commandOf(interaction);
-    if (!command) {
-      await send(interaction, refusal('I do not know that command; try /help.'), null, null);
-      return;
-    }
-    const actor = await actorOf(interaction, command.audience);
-    const over = limited(actor);
-    if (over) return send(interaction, over, null, null);
-    const data = interaction.options.data;
-    const fields = data.length === 1 && data[0]!.options ? data[0]!.options : data;
-    const raw = Object.fromEntries(fields.map((o) => [o.name, o.value]));
-    // Users picked in a user option come with their names.
-    const userNames = Object.fromEntries(fields.flatMap((o) => (o.user ? [[o.user.id, o.user.globalName ?? o.user.username]] : [])));
-    const { reply, token } = confirmations.run(command, raw, actor, services, { logger, userNames });
-    await send(interaction, reply, command, token);
-  }
-
-  async function onButton(interaction: ButtonInteraction): Promise<void> {
-    const id = interaction.customId;
-    const more = decodeMore(id, COMMANDS);
-    if (more) {
-      // The next page of a long list, for whoever pressed it, privately; rights checked again.
-      const actor = await actorOf(interaction, more.command.audience);
-      const over = limited(actor);
-      if (over) return send(interaction, over, null, null);
-      const { reply } = confirmations.run(more.command, more.options, actor, services, { logger });
-      return send(interaction, reply, more.command, null, 'private');
-    }
-    const isConfirm = id.startsWith(CONFIRM);
-    if (!isConfirm && !id.startsWith(CANCEL)) return;
-    const token = id.slice((isConfirm ? CONFIRM : CANCEL).length);
-    const pending = confirmations.commandFor(token);
-    const actor = await actorOf(interaction, pending?.audience ?? 'everyone');
-    const over = limited(actor);
-    if (over) return send(interaction, over, null, null);
-    const result = isConfirm ? confirmations.confirm(token, actor, services, { logger }) : confirmations.cancel(token, actor);
-    // Someone else's button, or an expired one: tell them privately and leave the preview alone.
-    if (!result.ok) await send(interaction, result.reply, null, null);
-    else await send(interaction, result.reply, pending, null, 'update');
-  }
-
-  async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    const command = commandOf(interaction);
-    const focused = interaction.options.getFocused(true);
-    const source = command?.autocomplete?.[focused.name];
-    await interaction.respond(source ? source(services, String(focused.value)).slice(0, 25) : []);
-  }
-
+  // Translate, dispatch, deliver: the chain decides everything in between.
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopping) return;
-    const handle = interaction.isChatInputCommand()
-      ? onCommand(interaction)
-      : interaction.isButton()
-        ? onButton(interaction)
-        : interaction.isAutocomplete()
-          ? onAutocomplete(interaction)
-          : Promise.resolve();
+    let handle: Promise<void> = Promise.resolve();
+    if (interaction.isChatInputCommand()) {
+      const { input, userNames } = commandInput(interaction);
+      handle = Promise.resolve(chain.dispatch(incomingFromInteraction(client, services, logger, interaction, input, userNames))).then((out) => (out ? deliverToInteraction(interaction, out) : undefined));
+    } else if (interaction.isButton()) {
+      const incoming = incomingFromInteraction(client, services, logger, interaction, { kind: 'button', data: interaction.customId });
+      handle = Promise.resolve(chain.dispatch(incoming)).then((out) => (out ? deliverToInteraction(interaction, out) : undefined));
+    } else if (interaction.isAutocomplete()) handle = autocomplete(services, chain, interaction);
     handle.catch((err: unknown) => logger.error({ err, interaction: interaction.id }, 'discord interaction failed'));
   });
 
   client.on(Events.MessageCreate, (message) => {
-    if (stopping) return;
-    onMessage(message).catch((err: unknown) => logger.error({ err, message: message.id }, 'discord message failed'));
+    const incoming = stopping ? null : incomingFromMessage(client, services, message);
+    if (!incoming) return;
+    Promise.resolve(chain.dispatch(incoming))
+      .then((out) => (out ? deliverToMessage(message, out) : undefined))
+      .catch((err: unknown) => logger.error({ err, message: message.id }, 'discord message failed'));
   });
-
-  async function onMessage(message: Message): Promise<void> {
-    if (message.author.bot || !client.user) return;
-    // The bot's own mention, or its managed role's (what Discord inserts when the bot is picked from a role list).
-    const botRole = message.inGuild() ? message.guild.roles.botRoleFor(client.user) : null;
-    const mentioned = message.mentions.users.has(client.user.id) || (botRole !== null && message.mentions.roles.has(botRole.id));
-    if (message.inGuild() && !mentioned) return;
-    // The question is the message without the bot's mentions.
-    let question = message.content.replace(new RegExp(`<@!?${client.user.id}>`, 'g'), ' ');
-    if (botRole) question = question.replace(new RegExp(`<@&${botRole.id}>`, 'g'), ' ');
-    question = question.trim();
-    const command = findCommand(question ? ['ask'] : ['help'])!;
-    const actor: Actor = { platform: 'discord', id: message.author.id, name: message.author.globalName ?? message.author.username, isModerator: false, chatId: message.channelId, serverId: message.guildId };
-    const admission = options.limiter?.admit(actor) ?? { kind: 'answer' };
-    if (admission.kind === 'silent') return;
-    if (admission.kind === 'warn') {
-      await message.reply({ content: admission.message, allowedMentions: { parse: [], repliedUser: false } });
-      return;
-    }
-    const reply: Reply = confirmations.run(command, question ? { question } : {}, actor, services, { logger }).reply;
-    for (const [i, m] of replyToMessages(reply).entries()) {
-      const payload = { content: m.content ?? '', embeds: m.embeds ?? [], allowedMentions: { parse: [], repliedUser: false } };
-      if (i === 0) await message.reply(payload);
-      else if (message.channel.isSendable()) await message.channel.send(payload);
-    }
-  }
 
   // Digests: posted as embeds; a channel that is gone or forbids the bot stops its subscription.
   services.digests.setSender('discord', {

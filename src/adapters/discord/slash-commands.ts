@@ -16,6 +16,9 @@ const TYPES = {
   user: ApplicationCommandOptionType.User,
 } as const;
 
+/** Discord's most choices for one option. */
+export const MAX_CHOICES = 25;
+
 const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
 
 function optionJson(spec: OptionSpec): OptionJson {
@@ -24,8 +27,9 @@ function optionJson(spec: OptionSpec): OptionJson {
     return {
       ...base,
       type: TYPES.string,
-      ...(spec.choices ? { choices: spec.choices.map((c) => ({ name: c.replace(/_/g, ' '), value: c })) } : {}),
-      ...(spec.autocomplete ? { autocomplete: true } : {}),
+      // Discord allows 25 choices: a longer list (metrics, which grow as data) is offered as the user types.
+      ...(spec.choices && spec.choices.length <= MAX_CHOICES ? { choices: spec.choices.map((c) => ({ name: c.replace(/_/g, ' '), value: c })) } : {}),
+      ...(spec.autocomplete || (spec.choices && spec.choices.length > MAX_CHOICES) ? { autocomplete: true } : {}),
       ...(spec.minLength !== null ? { min_length: Math.min(spec.minLength, 6000) } : {}),
       ...(spec.maxLength !== null ? { max_length: Math.min(spec.maxLength, 6000) } : {}),
     } as OptionJson;
@@ -60,9 +64,10 @@ const DEFAULT_PERMISSIONS: Record<Audience, string | null> = {
   chat_managers: PermissionFlagsBits.ManageChannels.toString(),
   moderators: '0',
   owners: '0',
+  operator: '0',
 };
 
-export function slashCommands(commands: readonly CommandDefinition[] = COMMANDS): CommandJson[] {
+export function slashCommands(commands: readonly CommandDefinition[] = COMMANDS.filter((c) => c.audience !== 'operator')): CommandJson[] {
   const byTop = new Map<string, CommandDefinition[]>();
   for (const c of commands) byTop.set(c.path[0], [...(byTop.get(c.path[0]) ?? []), c]);
   return [...byTop].map(([name, members]) => {

@@ -1,4 +1,5 @@
-// The Telegram adapter on grammY: who is asking, where, with what text. The commands decide.
+// The Telegram adapter on grammY: turns updates into the chain's incoming events (who is asking,
+// where, with what text) and its neutral replies into HTML messages. The chain decides.
 import { InlineQueries } from './inline.ts';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize } from '@grammyjs/runner';
@@ -6,10 +7,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Bot, GrammyError, HttpError, webhookCallback, InlineKeyboard, type Context } from 'grammy';
 import type { BotCommand } from 'grammy/types';
-import { COMMANDS, Confirmations, decodeMore, encodeMore, findCommand, refusal, replyDoc, type Actor, type Audience, type CommandDefinition, type CommandServices, type QuestionLimiter, type Reply } from '../../../commands/index.ts';
+import { COMMANDS, replyDoc, type Audience, type CommandDefinition, type QuestionLimiter, type Reply } from '../../../commands/index.ts';
+import { chainFor, type AdapterServices, type Incoming, type Outgoing } from '../../chain/index.ts';
 import { docToPlainText } from '../../core/doc.ts';
 import type { Logger } from '../../log.ts';
-import type { Access } from '../../services/access.ts';
 import type { PartReporter } from '../../service/supervisor.ts';
 import { boundedNetworkRetry } from './network.ts';
 import { parseArguments, usage } from './arguments.ts';
@@ -18,7 +19,7 @@ import { docToHtmlMessages, replyToHtml } from './render.ts';
 
 export interface TelegramBotOptions {
   token: string;
-  services: CommandServices;
+  services: AdapterServices;
   logger: Logger;
   /** In place of https://api.telegram.org: a self-hosted Bot API server, or the tests' emulator. */
   apiRoot?: string;
@@ -48,14 +49,38 @@ export interface TelegramBot {
 }
 
 const telegramName = (c: CommandDefinition) => c.path.join('_');
+
+/**
+ * Each chat's administrators, kept a short while and for a bounded number of chats: a demoted
+ * administrator loses write rights within writeAdminCacheMs.
+ */
+function adminLists(bot: Bot, logger: Logger, options: Pick<TelegramBotOptions, 'adminCacheMs' | 'writeAdminCacheMs' | 'adminCacheChats'>): (chatId: string, use: 'read' | 'write') => Promise<Set<string>> {
+  const cache = new Map<string, { ids: Set<string>; at: number }>();
+  const readMaxAge = options.adminCacheMs ?? 5 * 60_000;
+  const writeMaxAge = Math.min(options.writeAdminCacheMs ?? 15_000, readMaxAge);
+  const maxChats = options.adminCacheChats ?? 1000;
+  return async (chatId, use) => {
+    const cached = cache.get(chatId);
+    if (cached && Date.now() - cached.at < (use === 'write' ? writeMaxAge : readMaxAge)) return cached.ids;
+    let ids = new Set<string>();
+    try {
+      const admins = await bot.api.getChatAdministrators(Number(chatId));
+      ids = new Set(admins.map((a) => String(a.user.id)));
+    } catch (err) {
+      // The bot is not in that chat, or Telegram is unreachable: nobody counts as its administrator.
+      logger.warn({ err, chat: chatId }, 'could not read the chat administrators');
+      return ids;
+    }
+    cache.delete(chatId);
+    cache.set(chatId, { ids, at: Date.now() });
+    while (cache.size > maxChats) cache.delete(cache.keys().next().value!);
+    return ids;
+  };
+}
 /** Every message: HTML, with link previews off (a source link would otherwise fill the chat). */
 const HTML = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
-const CONFIRM = 'c:';
 /** A reply as plain text, for the places Telegram shows no markup (callback alerts). */
 const replyText = (reply: Reply) => docToPlainText(replyDoc(reply));
-const CANCEL = 'x:';
-
-const MORE = 'm:';
 
 export interface TelegramMenus {
   /** Every chat. */
@@ -69,7 +94,7 @@ export interface TelegramMenus {
 }
 
 /** Telegram's command menus, one per audience: a menu lists only what its readers may run. */
-export function telegramCommandMenus(commands: readonly CommandDefinition[] = COMMANDS): TelegramMenus {
+export function telegramCommandMenus(commands: readonly CommandDefinition[] = COMMANDS.filter((c) => c.audience !== 'operator')): TelegramMenus {
   const entry = (c: CommandDefinition): BotCommand => ({ command: telegramName(c), description: c.description.slice(0, 256) });
   const menu = (audiences: Audience[]) => commands.filter((c) => audiences.includes(c.audience)).map(entry);
   return {
@@ -80,6 +105,66 @@ export function telegramCommandMenus(commands: readonly CommandDefinition[] = CO
   };
 }
 
+const PLATFORM = 'telegram';
+const nameOf = (user: { first_name: string; last_name?: string; username?: string; id: number }) => [user.first_name, user.last_name].filter(Boolean).join(' ') || user.username || String(user.id);
+
+/** /moderators_add as a reply to someone's message, or naming them with a text mention: that user. */
+function pickedUser(ctx: Context): { id: string; name: string } | null {
+  const mention = (ctx.msg?.entities ?? []).find((e) => e.type === 'text_mention');
+  const user = mention && 'user' in mention ? mention.user : ctx.msg?.reply_to_message?.from;
+  if (!user || user.is_bot) return null;
+  return { id: String(user.id), name: nameOf(user) };
+}
+
+/** "/claim_add a=1 b=2" -> the chain's command event: options read from key=value, a replied-to user as `user`. */
+function commandInput(ctx: Context, command: CommandDefinition, text: string): { input: Incoming['input']; userNames: Record<string, string> } {
+  const args = parseArguments(command, text);
+  if (!args.ok) return { input: { kind: 'command', path: command.path, options: {}, problem: args.message }, userNames: {} };
+  const picked = 'user' in command.options.shape && args.options.user === undefined ? pickedUser(ctx) : null;
+  if (picked) args.options.user = picked.id;
+  return { input: { kind: 'command', path: command.path, options: args.options }, userNames: picked ? { [picked.id]: picked.name } : {} };
+}
+
+/** The chain's neutral reply as Telegram messages: HTML, a keyboard under the last one. */
+async function deliver(ctx: Context, out: Outgoing | null): Promise<void> {
+  const press = ctx.callbackQuery !== undefined;
+  if (!out || (out.quiet && !press)) return;
+  if (press && (out.placement === 'alert' || out.quiet)) {
+    await ctx.answerCallbackQuery(out.quiet ? {} : { text: replyText(out.reply).slice(0, 200), show_alert: true });
+    return;
+  }
+  if (press) await ctx.answerCallbackQuery();
+  const messages = replyToHtml(out.reply);
+  const keyboard = out.buttons.length ? out.buttons.reduce((k, b) => k.text(b.label, b.data), new InlineKeyboard()) : null;
+  if (out.placement === 'replace') {
+    // The preview turns into the outcome; its buttons go away.
+    const [first, ...rest] = messages;
+    await ctx.editMessageText(first!.html, HTML);
+    for (const m of rest) await ctx.reply(m.html, HTML);
+    return;
+  }
+  const replyTo = press ? undefined : ctx.msg?.message_id;
+  for (const [i, m] of messages.entries()) {
+    await ctx.reply(m.html, {
+      ...HTML,
+      ...(i === 0 && replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+      ...(i === messages.length - 1 && keyboard ? { reply_markup: keyboard } : {}),
+    });
+  }
+}
+
+/** Free text in a private chat, or a group message that mentions the bot or replies to it: the question in it. */
+function questionIn(ctx: Context & { msg: { text: string } }): string | null {
+  const text = ctx.msg.text;
+  if (text.startsWith('/')) return null; // a command for another bot, or one we do not have
+  if (ctx.chat?.type === 'private') return text;
+  const me = ctx.me.username.toLowerCase();
+  const mentioned = text.toLowerCase().includes(`@${me}`);
+  const repliesToBot = ctx.msg.reply_to_message?.from?.id === ctx.me.id;
+  if (!mentioned && !repliesToBot) return null;
+  return text.replace(new RegExp(`@${me}\\b`, 'gi'), ' ');
+}
+
 export async function startTelegramBot(options: TelegramBotOptions): Promise<TelegramBot> {
   const { services, logger } = options;
   const bot = new Bot(options.token, options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {});
@@ -88,186 +173,83 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
   // times; auto-retry's own endless retrying of network errors is off.
   bot.api.config.use(boundedNetworkRetry({ retries: 3, firstDelayMs: options.networkRetryDelayMs ?? 1_000, status: options.status }));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
-  const confirmations = new Confirmations();
+  const chain = chainFor(services, { limiter: options.limiter, logger });
   const access = services.access;
-  // Each chat's administrators, kept a short while and for a bounded number of chats: a demoted
-  // administrator loses write rights within writeAdminCacheMs.
-  const adminCache = new Map<string, { ids: Set<string>; at: number }>();
-  const readMaxAge = options.adminCacheMs ?? 5 * 60_000;
-  const writeMaxAge = Math.min(options.writeAdminCacheMs ?? 15_000, readMaxAge);
-  const maxChats = options.adminCacheChats ?? 1000;
+  const administrators = adminLists(bot, logger, options);
 
-  async function administrators(chatId: string, maxAgeMs: number): Promise<Set<string>> {
-    const cached = adminCache.get(chatId);
-    if (cached && Date.now() - cached.at < maxAgeMs) return cached.ids;
-    let ids = new Set<string>();
-    try {
-      const admins = await bot.api.getChatAdministrators(Number(chatId));
-      ids = new Set(admins.map((a) => String(a.user.id)));
-    } catch (err) {
-      // The bot is not in that chat, or Telegram is unreachable: nobody counts as its administrator.
-      logger.warn({ err, chat: chatId }, 'could not read the chat administrators');
-      return ids;
-    }
-    adminCache.delete(chatId);
-    adminCache.set(chatId, { ids, at: Date.now() });
-    while (adminCache.size > maxChats) adminCache.delete(adminCache.keys().next().value!);
-    return ids;
-  }
-
-  /** Who is asking and where, without rights: enough for the limits and for everyone's commands. */
-  function baseActor(ctx: Context): Actor {
+  /** Who is asking and where; their rights from services.access and, for chats, Telegram's administrator lists. */
+  function incoming(ctx: Context, input: Incoming['input'], userNames: Record<string, string> = {}, counted = false): Incoming {
     const user = ctx.from!;
-    const name = [user.first_name, user.last_name].filter(Boolean).join(' ') || user.username || String(user.id);
-    return { platform: 'telegram', id: String(user.id), name, isModerator: access.isNamedModerator('telegram', String(user.id)), chatId: ctx.chat ? String(ctx.chat.id) : null };
-  }
-
-  /** The rights an audience needs, decided by services.access and, for chats, by Telegram's administrator lists. */
-  async function actorFor(ctx: Context, audience: Audience, base?: Actor): Promise<Actor> {
-    const actor = base ?? baseActor(ctx);
-    if (audience === 'everyone') return actor;
+    const id = String(user.id);
     const chat = ctx.chat;
-    const private_ = chat?.type === 'private' && String(chat.id) === actor.id;
-    const isOwner = access.isOwner('telegram', actor.id);
-    if (audience === 'owners') return { ...actor, isOwner };
-    const managesChat = audience === 'chat_managers' && (private_ || (chat !== undefined && chat.type !== 'channel' && (await administrators(String(chat.id), writeMaxAge)).has(actor.id)));
-    // The listed moderators' chats are asked only when the answer can still matter.
-    let isModerator = actor.isModerator;
-    for (const listed of access.config.telegramModeratorChatIds) {
-      if (isModerator || managesChat) break;
-      isModerator = (await administrators(listed, writeMaxAge)).has(actor.id);
-    }
-    return { ...actor, isModerator, isOwner, managesChat };
+    const chatId = chat ? String(chat.id) : null;
+    return {
+      platform: PLATFORM,
+      user: { id, name: nameOf(user) },
+      chatId,
+      origin: chatId === id ? `telegram private chat ${chatId}` : `telegram chat ${chatId ?? 'unknown'}`,
+      locale: user.language_code ?? 'en',
+      input,
+      userNames,
+      counted,
+      buttonBytes: 64,
+      usage,
+      rights: async (audience) => {
+        let isModerator = access.isNamedModerator(PLATFORM, id);
+        if (audience === 'everyone') return { isModerator };
+        const isOwner = access.isOwner(PLATFORM, id);
+        if (audience === 'owners') return { isModerator, isOwner };
+        const privateChat = chat?.type === 'private' && chatId === id;
+        const managesChat = audience === 'chat_managers' && (privateChat || (chat !== undefined && chat.type !== 'channel' && (await administrators(chatId!, 'write')).has(id)));
+        // The listed moderators' chats are asked only when the answer can still matter.
+        for (const listed of access.config.telegramModeratorChatIds) {
+          if (isModerator || managesChat) break;
+          isModerator = (await administrators(listed, 'write')).has(id);
+        }
+        return { isModerator, isOwner, managesChat };
+      },
+    };
   }
 
-  /** Over a limit: told once, then silence. Returns true when the update should go unanswered. */
-  async function overLimit(ctx: Context, actor: Actor): Promise<boolean> {
-    const admission = options.limiter?.admit(actor) ?? { kind: 'answer' as const };
-    if (admission.kind === 'answer') return false;
-    if (admission.kind === 'warn') {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: admission.message.slice(0, 200), show_alert: true });
-      else await send(ctx, refusal(admission.message), null);
-    } else if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-    return true;
-  }
-
-  /** Confirm / Cancel for a preview, or More for a long list's next page. */
-  function keyboard(reply: Reply, command: CommandDefinition | null, token: string | null): InlineKeyboard | null {
-    if (token) return new InlineKeyboard().text('Confirm', `${CONFIRM}${token}`).text('Cancel', `${CANCEL}${token}`);
-    const more = reply.kind === 'doc' && reply.more && command ? encodeMore(command, reply.more, 64) : null;
-    return more ? new InlineKeyboard().text('More', more) : null;
-  }
-
-  async function send(ctx: Context, reply: Reply, token: string | null, command: CommandDefinition | null = null): Promise<void> {
-    const messages = replyToHtml(reply);
-    const replyTo = ctx.callbackQuery ? undefined : ctx.msg?.message_id;
-    const buttons = keyboard(reply, command, token);
-    for (const [i, m] of messages.entries()) {
-      const last = i === messages.length - 1;
-      await ctx.reply(m.html, {
-        ...HTML,
-        ...(i === 0 && replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
-        ...(last && buttons ? { reply_markup: buttons } : {}),
-      });
-    }
-  }
-
-  /** /moderators_add as a reply to someone's message, or naming them with a text mention: that user. */
-  function pickedUser(ctx: Context): { id: string; name: string } | null {
-    const mention = (ctx.msg?.entities ?? []).find((e) => e.type === 'text_mention');
-    const user = mention && 'user' in mention ? mention.user : ctx.msg?.reply_to_message?.from;
-    if (!user || user.is_bot) return null;
-    return { id: String(user.id), name: [user.first_name, user.last_name].filter(Boolean).join(' ') || user.username || String(user.id) };
-  }
-
-  async function runFromText(ctx: Context, command: CommandDefinition, text: string, limited = false): Promise<void> {
-    // Every command, question and usage reply counts against the limits, before anything is asked of Telegram.
-    // One actor per update: baseActor reads the moderators table, so it is not read twice per question.
-    const base = baseActor(ctx);
-    if (!limited && (await overLimit(ctx, base))) return;
-    if (command.path[0] === 'ask' && !text.trim()) return runFromText(ctx, findCommand(['help'])!, '', true);
-    const args = parseArguments(command, text);
-    if (!args.ok) return send(ctx, refusal(`${args.message}\nUsage: ${usage(command)}`), null);
-    const userNames: Record<string, string> = {};
-    const picked = 'user' in command.options.shape ? pickedUser(ctx) : null;
-    if (picked && args.options.user === undefined) {
-      args.options.user = picked.id;
-      userNames[picked.id] = picked.name;
-    }
-    if (!Object.keys(args.options).length && Object.keys(command.options.shape).length && command.path[0] !== 'ask') {
-      return send(ctx, refusal(`Usage: ${usage(command)}`), null);
-    }
-    const actor = await actorFor(ctx, command.audience, base);
-    const { reply, token } = confirmations.run(command, args.options, actor, services, { logger, userNames });
-    await send(ctx, reply, token, command);
-  }
+  const dispatch = async (ctx: Context, event: Incoming) => deliver(ctx, await chain.dispatch(event));
 
   // The runner handles updates concurrently; within one chat (and one user's inline queries)
   // they stay in order, so a Confirm is never handled before its preview.
   bot.use(sequentialize((ctx) => [ctx.chat?.id ?? ctx.from?.id].filter((id) => id !== undefined).map(String)));
-  for (const command of COMMANDS) bot.command(telegramName(command), (ctx) => runFromText(ctx, command, ctx.match));
-  bot.command('start', (ctx) => runFromText(ctx, findCommand(['help'])!, ''));
-
-  bot.on('callback_query:data', async (ctx) => {
-    const data = ctx.callbackQuery.data;
-    if (await overLimit(ctx, baseActor(ctx))) return;
-    const more = data.startsWith(MORE) ? decodeMore(data, COMMANDS) : null;
-    if (more) {
-      // The next page of a long list, as a new message; rights checked again for whoever pressed.
-      await ctx.answerCallbackQuery();
-      const actor = await actorFor(ctx, more.command.audience);
-      const { reply } = confirmations.run(more.command, more.options, actor, services, { logger });
-      return send(ctx, reply, null, more.command);
-    }
-    const isConfirm = data.startsWith(CONFIRM);
-    if (!isConfirm && !data.startsWith(CANCEL)) return ctx.answerCallbackQuery();
-    const token = data.slice(2);
-    const pending = confirmations.commandFor(token);
-    const actor = await actorFor(ctx, pending?.audience ?? 'everyone');
-    const result = isConfirm ? confirmations.confirm(token, actor, services, { logger }) : confirmations.cancel(token, actor);
-    if (!result.ok) {
-      await ctx.answerCallbackQuery({ text: replyText(result.reply).slice(0, 200), show_alert: true });
-      return;
-    }
-    await ctx.answerCallbackQuery();
-    const [first, ...rest] = replyToHtml(result.reply);
-    // The preview turns into the outcome; its buttons go away.
-    await ctx.editMessageText(first!.html, HTML);
-    for (const m of rest) await ctx.reply(m.html, HTML);
+  for (const command of chain.commands) {
+    bot.command(telegramName(command), (ctx) => {
+      const { input, userNames } = commandInput(ctx, command, ctx.match);
+      return dispatch(ctx, incoming(ctx, input, userNames));
+    });
+  }
+  bot.command('start', (ctx) => dispatch(ctx, incoming(ctx, { kind: 'text', text: '' })));
+  bot.on('callback_query:data', (ctx) => dispatch(ctx, incoming(ctx, { kind: 'button', data: ctx.callbackQuery.data })));
+  bot.on('message:text', (ctx) => {
+    const question = questionIn(ctx);
+    return question === null ? undefined : dispatch(ctx, incoming(ctx, { kind: 'text', text: question }));
   });
 
+  // Inline mode: debounced, and counted on its own quota apart from /ask, so a query typed letter
+  // by letter is answered once; the answer comes from the chain like any other.
   const inlineQueries = options.inline ?? new InlineQueries(undefined, (err) => logger.warn({ err }, 'inline answer failed'));
   bot.on('inline_query', async (ctx) => {
     const question = ctx.inlineQuery.query.trim();
     if (!question) return ctx.answerInlineQuery([], { cache_time: 60 });
-    const actor = baseActor(ctx);
-    // Debounced and counted apart from /ask: a query typed letter by letter is answered once.
+    const event = incoming(ctx, { kind: 'text', text: question }, {}, true);
     inlineQueries.submit({
-      actor,
+      actor: { platform: PLATFORM, id: event.user.id, name: event.user.name, isModerator: false, chatId: null },
       drop: () => ctx.answerInlineQuery([], { cache_time: 0, is_personal: true }),
       answer: async () => {
-        const { reply } = confirmations.run(findCommand(['ask'])!, { question }, actor, services, { logger });
-        const messages = replyToHtml(reply);
-        const title = reply.kind === 'answer' ? (replyDoc(reply).title ?? 'lossbot') : 'lossbot';
+        const out = await chain.dispatch(event);
+        if (!out) return ctx.answerInlineQuery([], { cache_time: 0, is_personal: true });
+        const messages = replyToHtml(out.reply);
+        const title = out.reply.kind === 'answer' ? (replyDoc(out.reply).title ?? 'lossbot') : 'lossbot';
         await ctx.answerInlineQuery(
           [{ type: 'article', id: 'answer', title: title.slice(0, 256), description: question.slice(0, 256), input_message_content: { message_text: messages[0]!.html, ...HTML } }],
           { cache_time: 60, is_personal: false },
         );
       },
     });
-  });
-
-  bot.on('message:text', async (ctx) => {
-    const chat = ctx.chat;
-    const text = ctx.msg.text;
-    if (text.startsWith('/')) return; // a command for another bot, or one we do not have
-    if (chat.type === 'private') return runFromText(ctx, findCommand(['ask'])!, text);
-    const me = ctx.me.username.toLowerCase();
-    const mentioned = text.toLowerCase().includes(`@${me}`);
-    const repliesToBot = ctx.msg.reply_to_message?.from?.id === ctx.me.id;
-    if (!mentioned && !repliesToBot) return;
-    const question = text.replace(new RegExp(`@${me}\\b`, 'gi'), ' ').trim();
-    return runFromText(ctx, findCommand(['ask'])!, question);
   });
 
   // One bad update never stops the bot: it is logged (without the token) and the next one runs.
@@ -385,7 +367,7 @@ async function receiveByWebhook(bot: Bot, webhook: TelegramWebhook, logger: Logg
  * claim commands only in moderators' own private chats and in the listed moderator chats, never to
  * every chat administrator; the moderators commands in owners' private chats.
  */
-async function registerCommands(bot: Bot, logger: Logger, access: Access): Promise<void> {
+async function registerCommands(bot: Bot, logger: Logger, access: AdapterServices['access']): Promise<void> {
   const menus = telegramCommandMenus();
   await bot.api.setMyCommands(menus.everyone, { scope: { type: 'default' } });
   await bot.api.setMyCommands(menus.chatManagers, { scope: { type: 'all_chat_administrators' } });
@@ -398,7 +380,7 @@ async function registerCommands(bot: Bot, logger: Logger, access: Access): Promi
 }
 
 /** A user's menu in their private chat with the bot, as their rights are now. */
-async function setUserMenu(bot: Bot, logger: Logger, access: Access, userId: string): Promise<void> {
+async function setUserMenu(bot: Bot, logger: Logger, access: AdapterServices['access'], userId: string): Promise<void> {
   const menus = telegramCommandMenus();
   const scope = { type: 'chat' as const, chat_id: Number(userId) };
   // Works only once the user has started a chat with the bot; not fatal otherwise.

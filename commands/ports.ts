@@ -1,0 +1,28 @@
+// The narrow interfaces commands depend on: what each command may ask of the application, and
+// nothing more. The application (src/app.ts) satisfies them; tests may pass anything that does.
+import type { Access } from '../src/services/access.ts';
+import type { AskService } from '../src/services/ask-service.ts';
+import type { ClaimsService } from '../src/services/claims-service.ts';
+import type { ClaimsRepo } from '../src/store/claims-repo.ts';
+import type { DigestRepo } from '../src/store/digest-repo.ts';
+import type { DigestService } from '../src/digest/scheduler.ts';
+import type { ModeratorsRepo } from '../src/store/moderators-repo.ts';
+
+/** Reading and writing claims, with validation, names and plausibility. */
+export type ClaimsPort = Pick<ClaimsService, 'directory' | 'prepareAdd' | 'add' | 'prepareEdit' | 'edit' | 'prepareRetract' | 'retract' | 'retractUnreadable'>;
+/** Claims as stored: one, its history, a list. */
+export type ClaimsReadPort = Pick<ClaimsRepo, 'get' | 'history' | 'list' | 'rawRow'>;
+/** A question in, an answer out. */
+export type AskPort = Pick<AskService, 'ask'>;
+/** Digest subscriptions of a chat, and what the next digest would say. */
+export type DigestsPort = Pick<DigestService, 'now' | 'preview'> & { repo: Pick<DigestRepo, 'forChat' | 'lastDelivery' | 'subscribe' | 'unsubscribe'> };
+/** Who moderates, and granting and revoking it. */
+export type AccessPort = Pick<Access, 'isOwner' | 'isNamedModerator' | 'grant' | 'revoke' | 'named' | 'config'> & { moderators: Pick<ModeratorsRepo, 'get' | 'history'> };
+
+export interface CommandServices {
+  service: ClaimsPort;
+  claims: ClaimsReadPort;
+  asker: AskPort;
+  digests: DigestsPort;
+  access: AccessPort;
+}
