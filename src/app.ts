@@ -1,6 +1,6 @@
 // Opens the database and everything built on it: the one place that wires store and services.
 import { LATEST_SCHEMA_VERSION, openDatabase, schemaVersion, type Db } from './store/database.ts';
-import { ClaimsRepo } from './store/claims-repo.ts';
+import { ClaimsRepo, oncePerRow, setUnreadableClaimHandler } from './store/claims-repo.ts';
 import { ReferenceRepo } from './store/reference-repo.ts';
 import { ClaimsService } from './services/claims-service.ts';
 import { AskService } from './services/ask-service.ts';
@@ -67,6 +67,8 @@ function isReadOnlyFile(path: string): boolean {
 
 export function openApp(options: AppOptions): App {
   const readonly = options.readonly ?? isReadOnlyFile(options.databasePath);
+  const logger = options.logger;
+  if (logger) setUnreadableClaimHandler(oncePerRow((row) => logger.warn({ claim: row.id, problems: row.problems }, 'claim row cannot be read; skipped (run doctor)')));
   const db = openDatabase(options.databasePath, { backupBeforeMigration: options.backupDir, readonly });
   try {
     if (readonly && schemaVersion(db) !== LATEST_SCHEMA_VERSION)

@@ -73,13 +73,19 @@ export function checkClaimRow(row: unknown): { ok: true; claim: Claim } | { ok: 
   return { ok: false, unreadable: { id: typeof r.id === 'number' ? r.id : null, problems: parsed.error.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ') } };
 }
 
-const reported = new Set<number | null>();
-let onUnreadable: (row: UnreadableClaim) => void = (row) => {
-  // Once per row and process: an answer that skips it says nothing of it; the log and doctor do.
-  if (reported.has(row.id)) return;
-  if (reported.size < 10_000) reported.add(row.id);
-  process.stderr.write(`${JSON.stringify({ level: 40, time: Date.now(), msg: 'claim row cannot be read; skipped (run doctor)', claim: row.id, problems: row.problems })}\n`);
-};
+/** Calls `report` once per row id (up to 10,000 rows): an answer that skips a row says nothing of it; the log and doctor do. */
+export function oncePerRow(report: (row: UnreadableClaim) => void): (row: UnreadableClaim) => void {
+  const reported = new Set<number | null>();
+  return (row) => {
+    if (reported.has(row.id)) return;
+    if (reported.size < 10_000) reported.add(row.id);
+    report(row);
+  };
+}
+
+let onUnreadable: (row: UnreadableClaim) => void = oncePerRow((row) =>
+  process.stderr.write(`${JSON.stringify({ level: 40, time: Date.now(), msg: 'claim row cannot be read; skipped (run doctor)', claim: row.id, problems: row.problems })}\n`),
+);
 
 /** Where skipped rows are reported (the service's logger); tests collect them. */
 export function setUnreadableClaimHandler(handler: (row: UnreadableClaim) => void): void {
