@@ -27,7 +27,8 @@ describe('npm run ask', () => {
     const parsed = lines.map((l) => JSON.parse(l));
     // An off-topic message gets help (issue 16), as an empty line does.
     expect(parsed.map((p) => p.kind)).toEqual(['figures', 'help', 'help', 'figures']);
-    expect(parsed[0].figures[0]).toMatchObject({ metric: 'tanks', low: 9208 });
+    // The seed's figure among the General Staff's (shipped snapshot); each with its notes as data.
+    expect(parsed[0].figures).toContainEqual(expect.objectContaining({ metric: 'tanks', low: 9208, claimantId: 'ukrainian-officials', notes: expect.any(Array), derived: false }));
     expect(parsed[3].figures[0]).toMatchObject({ claimant: 'NATO', low: null, high: 40000, qualifier: 'up_to' });
   });
 });
