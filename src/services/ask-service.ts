@@ -32,6 +32,8 @@ const ALL_FIGURES = new RegExp(`\\s*\\(?\\b(?:show\\s+)?${ALL_FIGURES_WORDS.repl
 /** Words asking for a daily average, which the composer sees in the question (wantsDailyAverage). */
 const DAILY_AVERAGE = /\b(?:on\s+)?(?:the\s+)?(?:daily\s+)?(?:averages?|avg)(?:\s+(?:number|figure)s?)?(?:\s+of)?\b|\b(?:per|a|each)\s+day\b/gi;
 
+const ANSWER_CACHE_SIZE = 1000;
+
 export class AskService {
   private vocabulary: QueryVocabulary | null = null;
   private vocabularyFor: Directory | null = null;
@@ -55,8 +57,36 @@ export class AskService {
     return this.vocabulary!;
   }
 
+  /**
+   * The same question on the same day against the same data has the same answer: popular questions
+   * ("how many tanks has russia lost") are composed once until a claim changes or the day turns.
+   * Bounded; emptied whenever the data version moves.
+   */
+  private readonly answers = new Map<string, Answer>();
+  private answersVersion = -1;
+
   ask(question: string): Answer {
     const today = todayUtc(this.clock());
+    const version = this.lookup.dataVersion();
+    if (version !== this.answersVersion) {
+      this.answers.clear();
+      this.answersVersion = version;
+    }
+    const key = `${today}\u0000${question}`;
+    const cached = this.answers.get(key);
+    if (cached) {
+      // Most recently used last, so the oldest entry is the one evicted.
+      this.answers.delete(key);
+      this.answers.set(key, cached);
+      return cached;
+    }
+    const answer = this.compose(question, today);
+    if (this.answers.size >= ANSWER_CACHE_SIZE) this.answers.delete(this.answers.keys().next().value!);
+    this.answers.set(key, answer);
+    return answer;
+  }
+
+  private compose(question: string, today: string): Answer {
     const vocab = this.vocab();
     const all = ALL_FIGURES.test(question);
     // "average", "per day": the composer reads them from the question; the reader needs only the rest.

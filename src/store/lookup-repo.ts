@@ -90,11 +90,19 @@ export class LookupRepo implements ClaimLookup {
   }
 
   /**
+   * Grows with every write to the claims, from this process or another on the same database (each
+   * write adds its audit row in the same transaction): what answers may be cached against.
+   */
+  dataVersion(): number {
+    return (this.statements.writes.get() as { n: number }).n;
+  }
+
+  /**
    * Cached; rebuilt when the audit log has grown, which every write (from this process or another
    * on the same database) does in the same transaction as its change.
    */
   catalog(): readonly SeriesKey[] {
-    const writes = (this.statements.writes.get() as { n: number }).n;
+    const writes = this.dataVersion();
     if (this.catalogCache?.writes === writes) return this.catalogCache.keys;
     const keys = this.statements.catalog.all() as { claimant: string; subject: string; metric: Metric; periodKind: PeriodKind }[];
     this.catalogCache = { writes, keys };
