@@ -32,7 +32,8 @@ let stop: () => Promise<void>;
 let dir: string | null = null;
 if (kind === 'lossbot') {
   dir = mkdtempSync(join(tmpdir(), 'lossbot-load-'));
-  const app = openApp({ databasePath: join(dir, 'lossbot.db') });
+  // A fresh clone's database: the seed articles and the General Staff snapshot.
+  const app = openApp({ databasePath: join(dir, 'lossbot.db'), snapshot: true });
   // Errors only: a warning or failure in the hot path shows up in the load's output.
   const logger = createLogger('warn');
   const limiter = new QuestionLimiter({ perUser: Number(perUser), perChat: Number(perChat), windowMs: 60_000 });

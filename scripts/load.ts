@@ -15,13 +15,14 @@
 // the bot process ends itself when this one goes away.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LatencyEmulator, type BotMessageSeen } from './load-proxy.ts';
 
-const USAGE = `usage: npm run load -- [--latency-ms 0,100] [--users 500] [--questions 4] [--think-ms 0]
+const USAGE = `usage: npm run load -- [--latency-ms 0,100] [--users 500] [--questions 4] [--think-ms 3000]
        [--ramp-ms 1000] [--warmup 50] [--answer-timeout-ms 15000] [--run-timeout-ms 60000]
        [--user-per-minute 10] [--chat-per-minute 30] [--only lossbot|floor] [--cpu-prof DIR]`;
 
@@ -30,7 +31,7 @@ const { values: opts } = parseArgs({
     'latency-ms': { type: 'string', default: '0,100' },
     users: { type: 'string', default: '500' },
     questions: { type: 'string', default: '4' },
-    'think-ms': { type: 'string', default: '0' },
+    'think-ms': { type: 'string', default: '3000' },
     'ramp-ms': { type: 'string', default: '1000' },
     warmup: { type: 'string', default: '50' },
     'answer-timeout-ms': { type: 'string', default: '15000' },
@@ -78,17 +79,18 @@ if (QUESTIONS > PER_USER || QUESTIONS > PER_CHAT) {
   console.error(`note: ${QUESTIONS} questions per user is over the rate limit (${PER_USER} per user, ${PER_CHAT} per chat, per minute); lossbot will refuse some (counted as refused)`);
 }
 
+const CORPUS_DIR = fileURLToPath(new URL('../test/corpus/', import.meta.url));
 const TOKEN = '424242:LoadTestTokenOnlyForTheLocalEmulator_abcdef';
-const ASKED = [
-  'How many tanks has Russia lost?',
-  'UK estimate of Russian deaths',
-  "Ukraine's claim of Russian losses in November",
-  'Putin on Ukrainian losses',
-  'Russian losses in the past week',
-  'What does Russia say about Ukrainian losses?',
-  'CSIS estimate of Russian casualties',
-  'How many aircraft has Russia lost since the start of the war?',
-];
+/**
+ * What users ask: every question of the test corpora (test/corpus/questions.*.txt), as people type
+ * them, so the load has the variety of a real channel (popular questions repeat; most differ).
+ */
+const ASKED = readdirSync(CORPUS_DIR)
+  .filter((f) => /^questions\.[a-z]{2}\.txt$/.test(f))
+  .flatMap((f) => readFileSync(join(CORPUS_DIR, f), 'utf8').split('\n'))
+  .filter((line) => line.trim() && !line.startsWith('#'))
+  .map((line) => line.split('|')[0]!.trim())
+  .filter(Boolean);
 const RATE_LIMITED = /^Easy, please/;
 const BOT_SCRIPT = fileURLToPath(new URL('./load-bot.ts', import.meta.url));
 // Start-up, warm-up and stop of one bot, beyond the run itself.
@@ -188,7 +190,7 @@ async function runOnce(kind: 'lossbot' | 'floor', latencyMs: number): Promise<Re
       await sleep(startAfterMs);
       for (let q = 0; q < questions && !stopAsking; q++) {
         if (q > 0 && THINK_MS > 0) await sleep(THINK_MS * (0.5 + ((userId * 7919 + q * 104729) % 1000) / 1000));
-        await ask(userId, ASKED[(userId + q) % ASKED.length]!);
+        await ask(userId, ASKED[(userId * 31 + q * 977) % ASKED.length]!);
       }
     };
 
