@@ -6,7 +6,7 @@ import type { ClaimsService } from '../src/services/claims-service.ts';
 import type { ClaimsRepo } from '../src/store/claims-repo.ts';
 import type { DigestRepo } from '../src/store/digest-repo.ts';
 import type { DigestService } from '../src/digest/scheduler.ts';
-import type { ModeratorsRepo } from '../src/store/moderators-repo.ts';
+import type { Author, ModeratorsRepo } from '../src/store/moderators-repo.ts';
 
 /** Reading and writing claims, with validation, names and plausibility. */
 export type ClaimsPort = Pick<ClaimsService, 'directory' | 'prepareAdd' | 'add' | 'prepareEdit' | 'edit' | 'prepareRetract' | 'retract' | 'retractUnreadable'>;
@@ -19,10 +19,28 @@ export type DigestsPort = Pick<DigestService, 'now' | 'preview'> & { repo: Pick<
 /** Who moderates, and granting and revoking it. */
 export type AccessPort = Pick<Access, 'isOwner' | 'isNamedModerator' | 'grant' | 'revoke' | 'named' | 'config'> & { moderators: Pick<ModeratorsRepo, 'get' | 'history'> };
 
+/** What an operation printed and how it ended (0 done, 1 refused, 2 wrongly asked). */
+export interface OperationResult {
+  code: number;
+  out: string[];
+  err: string[];
+}
+
+/** The operator's tools, provided only by the command line. */
+export interface OperatorPort {
+  /** Who runs a write: the system user on this host, or a name given with --actor (marked as given). */
+  author(given: string | undefined): { actor: string; author: Author };
+  doctor(): OperationResult;
+  backup(path: string): Promise<OperationResult>;
+  importUaGeneralStaff(files: { personnel: string; equipment: string; corrections?: string | undefined; actor?: string | undefined }): Promise<OperationResult>;
+}
+
 export interface CommandServices {
   service: ClaimsPort;
   claims: ClaimsReadPort;
   asker: AskPort;
   digests: DigestsPort;
   access: AccessPort;
+  /** Only on the command line. */
+  operator?: OperatorPort;
 }

@@ -94,7 +94,7 @@ export type Reply =
    */
   | { kind: 'doc'; doc: Doc; private: boolean; more?: Record<string, string | number> }
   /** Nothing was done: a refusal, bad input, a missing claim. Always private. */
-  | { kind: 'refusal'; doc: Doc }
+  | { kind: 'refusal'; doc: Doc; /** The command was asked wrongly (unknown, options unreadable or invalid): a usage error. */ usage?: boolean }
   /** Nothing was done yet: show this with Confirm / Cancel, and run again with `confirmed`. */
   | { kind: 'preview'; doc: Doc };
 

@@ -61,6 +61,9 @@ const WHO: Record<Exclude<Audience, 'everyone'>, string> = {
   operator: 'the operator, on the command line',
 };
 
+/** A refusal because the command was asked wrongly: the command line exits 2 on it. */
+const usageRefusal = (message: string, problems: Parameters<typeof refusal>[1] = []): Reply => ({ ...(refusal(message, problems) as Extract<Reply, { kind: 'refusal' }>), usage: true });
+
 const actorKey = (actor: Actor) => `${actor.platform}:${actor.id}`;
 
 // --- the middlewares -------------------------------------------------------------------------
@@ -106,7 +109,7 @@ export function resolveCommand(commands: readonly CommandDefinition[], textComma
       ctx.command = find(input.path) ?? null;
       if (!ctx.command) {
         const help = find(helpCommand);
-        ctx.reply = refusal(`I do not know that command; try ${help ? ctx.incoming!.usage(help) : 'help'}.`);
+        ctx.reply = usageRefusal(`I do not know that command; try ${help ? ctx.incoming!.usage(help) : 'help'}.`);
         return;
       }
       ctx.options = input.options;
@@ -177,7 +180,7 @@ export function helpOnEmpty(commands: readonly CommandDefinition[], helpCommand:
     const command = ctx.command!;
     if (!incoming || incoming.input.kind !== 'command') return next();
     if (incoming.input.problem) {
-      ctx.reply = refusal(`${incoming.input.problem}\nUsage: ${incoming.usage(command)}`);
+      ctx.reply = usageRefusal(`${incoming.input.problem}\nUsage: ${incoming.usage(command)}`);
       return;
     }
     if (Object.keys(ctx.options).length) return next();
@@ -188,7 +191,7 @@ export function helpOnEmpty(commands: readonly CommandDefinition[], helpCommand:
     }
     const required = Object.values(command.options.shape).some((s) => !(s as z.ZodType).safeParse(undefined).success);
     if (required) {
-      ctx.reply = refusal(`Usage: ${incoming.usage(command)}`);
+      ctx.reply = usageRefusal(`Usage: ${incoming.usage(command)}`);
       return;
     }
     return next();
@@ -200,7 +203,7 @@ export const validation: Middleware = (ctx, next) => {
   const command = ctx.command!;
   const parsed = command.options.safeParse(ctx.options);
   if (!parsed.success) {
-    ctx.reply = refusal(`${commandName(command)}: some options are not right. Nothing was changed.`, zodProblems(parsed.error));
+    ctx.reply = usageRefusal(`${commandName(command)}: some options are not right. Nothing was changed.`, zodProblems(parsed.error));
     return;
   }
   ctx.input = parsed.data;
