@@ -182,7 +182,8 @@ export function buildLexicon(raw: unknown, claimantGroups: unknown = [], partyDa
   const cues = Object.fromEntries(Object.entries(file.cues).filter(([k]) => k !== 'opponents').map(([k, v]) => [k, phrases(v as string[], stem)])) as Record<CueKind, string[][]>;
   const timeRules = file.timePhrases.map((t) => {
     try {
-      return { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${t.from})(?![\\p{L}\\p{N}])`, 'gu'), to: t.to };
+      // Whole words: it neither starts nor ends inside a word (a pattern may end in a space before one).
+      return { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${t.from})(?!(?<=[\\p{L}\\p{N}])[\\p{L}\\p{N}])`, 'gu'), to: t.to };
     } catch (error) {
       throw new LexiconError(`lexicon: timePhrases: bad pattern ${t.from}: ${(error as Error).message}`);
     }
