@@ -1,7 +1,7 @@
 // The shipped claims in data/: reviewable YAML, validated with zod, loaded into a new database.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { readYamlFile } from '../data-file.ts';
 import { z } from 'zod';
 import { ClaimantSchema, ClaimFieldsObject, ConflictSchema, describeZodError, PartySchema, SourceSchema, claimFieldProblems, type ClaimFields } from '../core/model.ts';
 import { checkPlausibility } from '../core/plausibility.ts';
@@ -31,7 +31,7 @@ export class SeedError extends Error {}
 
 function readYaml(path: string): unknown {
   try {
-    return parseYaml(readFileSync(path, 'utf8'), { merge: true });
+    return readYamlFile(path);
   } catch (error) {
     throw new SeedError(`${path}: not valid YAML: ${(error as Error).message}`);
   }

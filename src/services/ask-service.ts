@@ -1,7 +1,6 @@
 // Question in, answer out: parse, look up, compose. Shared by every adapter.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { readYamlFile } from '../data-file.ts';
 import { z } from 'zod';
 import { ALL_FIGURES_WORDS, composeAnswer, type Answer } from '../core/answer/compose.ts';
 import { todayUtc } from '../core/dates.ts';
@@ -15,7 +14,7 @@ const RepublishesSchema = z.array(z.object({ id: z.string(), republishes: z.stri
 /** Who republishes whose series, from data/claimants.yaml: claimant id -> the original's id. */
 export function readRepublishes(dataDir: string = DATA_DIR): Map<string, string> {
   const path = join(dataDir, 'claimants.yaml');
-  const claimants = RepublishesSchema.parse(parseYaml(readFileSync(path, 'utf8')));
+  const claimants = RepublishesSchema.parse(readYamlFile(path));
   const ids = new Set(claimants.map((c) => c.id));
   const map = new Map<string, string>();
   for (const c of claimants) {

@@ -1,9 +1,8 @@
 // The words of one language the question reader knows: group names, sources it holds nothing from,
 // places, month names with their misspellings, cue words, metric words. Read from
 // data/lexicon/<language>.yaml and validated here, so a language is a data file, not code.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { readYamlFile } from '../../data-file.ts';
 import { z } from 'zod';
 import { DATA_DIR } from '../../paths.ts';
 import { LocalNamesSchema, type LocalName } from '../model.ts';
@@ -230,10 +229,10 @@ export function loadLexicon(language = 'en', dataDir = DATA_DIR): Lexicon {
   const hit = cache.get(key);
   if (hit) return hit;
   if (!/^[a-z]{2,3}$/.test(language)) throw new LexiconError(`lexicon: no language "${language}"`);
-  const raw = parseYaml(readFileSync(join(dataDir, 'lexicon', `${language}.yaml`), 'utf8')) as unknown;
+  const raw = readYamlFile(join(dataDir, 'lexicon', `${language}.yaml`));
   const readData = (file: string): unknown => {
     try {
-      return parseYaml(readFileSync(join(dataDir, file), 'utf8')) as unknown;
+      return readYamlFile(join(dataDir, file));
     } catch {
       return [];
     }
