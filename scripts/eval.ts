@@ -1,15 +1,17 @@
-// `npm run eval`: reads every question of the issue-16 corpus and prints, per kind, the share read
-// right (and, for questions whose figures the shipped data holds, the share answered with them).
+// `npm run eval`: reads every question of the issue-16 corpora (English, Ukrainian, Russian) and
+// prints, per language and kind, the share read right (and, for questions whose figures the shipped
+// data holds, the share answered with them). `npm run eval -- uk` limits it to one language.
 import { Directory } from '../src/core/directory.ts';
 import { readQuestion, QueryVocabulary } from '../src/core/query/parse.ts';
 import { readSeedData } from '../src/ingest/seed.ts';
 import { DATA_DIR } from '../src/paths.ts';
-import { checkFigures, checkReading, CORPUS_TODAY, readCorpus } from '../test/corpus/corpus.ts';
+import { checkFigures, checkReading, corpusFile, CORPUS_LANGUAGES, CORPUS_TODAY, readCorpus } from '../test/corpus/corpus.ts';
 
 const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
 const seed = readSeedData(DATA_DIR);
 const vocab = new QueryVocabulary(new Directory(seed.parties, seed.claimants));
-const cases = readCorpus();
+const only = CORPUS_LANGUAGES.filter((l) => process.argv.includes(l));
+const cases = (only.length ? only : CORPUS_LANGUAGES).flatMap((l) => readCorpus(corpusFile(l)));
 
 type Ask = (q: string) => { low: number | null; high: number | null }[];
 let ask: Ask | null = null;
@@ -25,8 +27,9 @@ try {
 
 const kinds = new Map<string, { n: number; read: number; figN: number; fig: number; failures: string[] }>();
 for (const c of cases) {
-  const k = kinds.get(c.kind) ?? { n: 0, read: 0, figN: 0, fig: 0, failures: [] };
-  kinds.set(c.kind, k);
+  const key = `${c.language} ${c.kind}`;
+  const k = kinds.get(key) ?? { n: 0, read: 0, figN: 0, fig: 0, failures: [] };
+  kinds.set(key, k);
   k.n++;
   let problems: string[];
   try {
@@ -50,13 +53,23 @@ for (const c of cases) {
 }
 
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
-const rows = [['kind', 'questions', 'read right', 'share', 'with figures', 'figures right', 'share']];
-let total = { n: 0, read: 0, figN: 0, fig: 0 };
-for (const [kind, k] of kinds) {
-  rows.push([kind, String(k.n), String(k.read), pct(k.read, k.n), String(k.figN), String(k.fig), pct(k.fig, k.figN)]);
-  total = { n: total.n + k.n, read: total.read + k.read, figN: total.figN + k.figN, fig: total.fig + k.fig };
+const rows = [['language kind', 'questions', 'read right', 'share', 'with figures', 'figures right', 'share']];
+type Sum = { n: number; read: number; figN: number; fig: number };
+const add = (a: Sum, b: Sum): Sum => ({ n: a.n + b.n, read: a.read + b.read, figN: a.figN + b.figN, fig: a.fig + b.fig });
+const row = (label: string, k: Sum) => [label, String(k.n), String(k.read), pct(k.read, k.n), String(k.figN), String(k.fig), pct(k.fig, k.figN)];
+let total: Sum = { n: 0, read: 0, figN: 0, fig: 0 };
+for (const language of CORPUS_LANGUAGES) {
+  let sum: Sum = { n: 0, read: 0, figN: 0, fig: 0 };
+  for (const [key, k] of kinds) {
+    if (!key.startsWith(`${language} `)) continue;
+    rows.push(row(key, k));
+    sum = add(sum, k);
+  }
+  if (!sum.n) continue;
+  rows.push(row(`${language} all`, sum));
+  total = add(total, sum);
 }
-rows.push(['all', String(total.n), String(total.read), pct(total.read, total.n), String(total.figN), String(total.fig), pct(total.fig, total.figN)]);
+rows.push(row('all', total));
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
 for (const r of rows) console.log(r.map((cell, i) => (i ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  '));
 if (!ask) console.log(`\nfigures not checked: the answer pipeline did not load (${askProblem})`);

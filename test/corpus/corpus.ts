@@ -6,7 +6,12 @@ import type { ParseResult, Query } from '../../src/core/query/types.ts';
 
 export const CORPUS_TODAY = '2026-11-23';
 
+/** The corpus files, one per language: questions.<language>.txt. */
+export const CORPUS_LANGUAGES = ['en', 'uk', 'ru'] as const;
+
 export interface CorpusCase {
+  /** The language of the file the case comes from; a query must be read as written in it. */
+  language: string;
   kind: string;
   question: string;
   expect: Record<string, string>;
@@ -20,7 +25,12 @@ const SETS: Record<string, string[]> = {
   EQUIPMENT: ['tanks', 'armoured_vehicles', 'artillery', 'mlrs', 'air_defence', 'aircraft', 'helicopters', 'uavs', 'cruise_missiles', 'ships', 'submarines', 'vehicles', 'special_equipment', 'srbm_launchers', 'ground_robots'],
 };
 
-export function readCorpus(file = fileURLToPath(new URL('./questions.en.txt', import.meta.url))): CorpusCase[] {
+export function corpusFile(language: string): string {
+  return fileURLToPath(new URL(`./questions.${language}.txt`, import.meta.url));
+}
+
+export function readCorpus(file = corpusFile('en')): CorpusCase[] {
+  const language = /questions\.([a-z]+)\.txt$/.exec(file)?.[1] ?? 'en';
   const cases: CorpusCase[] = [];
   let kind = '';
   readFileSync(file, 'utf8')
@@ -39,7 +49,7 @@ export function readCorpus(file = fileURLToPath(new URL('./questions.en.txt', im
         if (eq < 0) expect[part] = 'true';
         else expect[part.slice(0, eq)] = part.slice(eq + 1);
       }
-      cases.push({ kind, question: question!.trim(), expect, line: n + 1 });
+      cases.push({ language, kind, question: question!.trim(), expect, line: n + 1 });
     });
   return cases;
 }
@@ -56,6 +66,7 @@ export function checkReading(c: CorpusCase, r: ParseResult): string[] {
   if (kind !== got) return [`kind: expected ${kind}, got ${got}${r.kind === 'query' ? ` (${r.reading})` : ''}`];
   if (r.kind !== 'query') return [];
   const q: Query = r;
+  if (q.locale !== c.language) problems.push(`locale: expected ${c.language}, got ${q.locale}`);
   const field = (key: string, actual: readonly string[]) => {
     if (e[key] !== undefined && !sameSet(list(e[key]!), actual)) problems.push(`${key}: expected [${e[key]}], got [${actual.join(',')}]`);
   };

@@ -13,11 +13,10 @@ const RU_WORDS = new Set(
   'что как сколько ли и но или это этот эта эти было были будет от до про под над при после между какой какая какое какие какого каких где когда почему только также еще ещё уже сейчас ну же с со за потери потерь потеряла потеряли потерял погибло погибли погибших уничтожено уничтожили уничтожила сбили сбито раненых раненые убитых убитые танков танки самолетов самолётов вертолетов вертолётов кораблей лодок по данным согласно говорит говорят сообщает сообщил генштаб всу минобороны россия россии русских украинцы украины украина мо рф орков оккупантов год года году ноября ноябре декабря декабре января январе февраля феврале марта марте апреля апреле мая мае июня июне июля июле августа августе сентября сентябре октября октябре вчера сегодня неделя неделю недели месяц месяца прошлый прошлую прошлой последний последние'.split(' '),
 );
 
-/** The language of a question, from its script, letters and words; English when it has no Cyrillic. */
-export function detectLocale(text: string): Locale {
+function scores(text: string): { uk: number; ru: number } | null {
   const cyrillic = (text.match(/\p{Script=Cyrillic}/gu) ?? []).length;
   const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;
-  if (!cyrillic || cyrillic < latin) return 'en';
+  if (!cyrillic || cyrillic < latin) return null;
   const lower = text.toLowerCase();
   let uk = (lower.match(UK_LETTERS) ?? []).length * 2;
   let ru = (lower.match(RU_LETTERS) ?? []).length * 2;
@@ -25,5 +24,21 @@ export function detectLocale(text: string): Locale {
     if (UK_WORDS.has(word)) uk++;
     if (RU_WORDS.has(word)) ru++;
   }
-  return uk > ru ? 'uk' : 'ru';
+  return { uk, ru };
 }
+
+/**
+ * The language of a question, from its script, letters and words; English when it has no Cyrillic.
+ * Cyrillic with nothing to tell the two apart reads as Ukrainian (`detectLocale.decided` says so).
+ */
+export function detectLocale(text: string): Locale {
+  const s = scores(text);
+  if (!s) return 'en';
+  return s.ru > s.uk ? 'ru' : 'uk';
+}
+
+/** Whether the letters and words decided between Ukrainian and Russian (not a tie). */
+detectLocale.decided = (text: string): boolean => {
+  const s = scores(text);
+  return !s || s.uk !== s.ru;
+};

@@ -166,6 +166,11 @@ export class QueryVocabulary {
     return this.entries.get(token) ?? [];
   }
 
+  /** How many of these words (as typed) the reader knows in its language. */
+  knownCount(words: readonly string[]): number {
+    return words.filter((w) => this.known(this.lexicon.stem(w))).length;
+  }
+
   /** A word the reader knows: a name, a cue word, a common word, a metric word, a month. */
   known(token: string): boolean {
     return this.entries.has(token) || this.cueWords.has(token) || this.lexicon.common.has(token) || this.lexicon.monthWords.has(token) || isMetricWord(token, this.lexicon);
@@ -364,7 +369,13 @@ export function readQuestion(input: unknown, englishVocab: QueryVocabulary, toda
   if (typeof input !== 'string') return { kind: 'not_understood', reason: 'A question must be text.' };
   if (input.length > MAX_QUESTION_LENGTH) return { kind: 'not_understood', reason: `That question is too long: at most ${MAX_QUESTION_LENGTH} characters, please.` };
   // The question's language picks the lexicon: English, Ukrainian or Russian.
-  const detected = detectLocale(input);
+  let detected = detectLocale(input);
+  // Cyrillic with no letter or word only one of the two languages has: the lexicon that knows more of its words.
+  if (detected !== 'en' && !detectLocale.decided(input)) {
+    const words = tokenise(normaliseQuestion(input)).map((t) => t.text);
+    const score = (l: Locale) => englishVocab.forLocale(l).knownCount(words);
+    detected = score('ru') > score('uk') ? 'ru' : 'uk';
+  }
   const vocab = englishVocab.forLocale(detected);
   const locale: Locale = vocab.lexicon.language === detected ? detected : 'en';
   const lex = vocab.lexicon;
@@ -374,7 +385,8 @@ export function readQuestion(input: unknown, englishVocab: QueryVocabulary, toda
   if (!text) return { kind: 'help' };
   if (english ? HELP.test(text) : isHelp(text, lex)) return { kind: 'help' };
   /** Every word of the question as the lexicon matches it (its stem), for phrase look-ups. */
-  const stems = english ? [] : tokenise(text).map((t) => lex.stem(t.text));
+  const rawWords = english ? [] : tokenise(text).map((t) => t.text);
+  const stems = rawWords.map((w) => lex.stem(w));
 
   // 1. Time. Another language's time words are first rewritten in English: "у листопаді 2024" -> "in november 2024".
   const timeText = english ? text : rewriteTime(text, lex);
@@ -549,7 +561,7 @@ export function readQuestion(input: unknown, englishVocab: QueryVocabulary, toda
   const broader = unique(metrics.flatMap((m) => (specificWords.length ? (lex.broader[m] ?? []) : []))).filter((m) => !metrics.includes(m));
 
   // What was said then, rather than the losses of that period: "what did X say in April 2022".
-  const timeRole: Query['timeRole'] = (time.kind === 'range' || time.kind === 'asOf') && (english ? isStated(text, lex, timeResult.index) : lex.rules.statedAnywhere ? lex.cues.stated.some((p) => hasPhrase(stems, p)) : isStated(timeText, lex, timeResult.index)) ? 'stated' : 'covered';
+  const timeRole: Query['timeRole'] = (time.kind === 'range' || time.kind === 'asOf') && (english ? isStated(text, lex, timeResult.index) : lex.rules.statedAnywhere ? lex.file.cues.stated.some((p) => hasPhrase(rawWords, p.toLowerCase().split(/\s+/))) : isStated(timeText, lex, timeResult.index)) ? 'stated' : 'covered';
 
   const query: Query = {
     kind: 'query',
@@ -560,7 +572,14 @@ export function readQuestion(input: unknown, englishVocab: QueryVocabulary, toda
     metrics,
     // "lost" in "how many tanks has Russia lost" names no metric of its own.
     // A generic word beside a specific one ("tank losses") names nothing of its own.
-    metricWords: unique((specificWords.length ? specificWords : words).map((w) => w.trim()).filter((w) => !/^(?:lost|lose|losing|loses)$/.test(w) || words.length === 1)),
+    // Another language's words are stems: its readings name the metrics instead ("tanks", "losses").
+    metricWords: english
+      ? unique((specificWords.length ? specificWords : words).map((w) => w.trim()).filter((w) => !/^(?:lost|lose|losing|loses)$/.test(w) || words.length === 1))
+      : specificWords.length
+        ? unique(metrics.filter((m) => found.includes(m)).map((m) => METRIC_INFO[m].label))
+        : words.length
+          ? ['losses']
+          : [],
     time,
     timeRole,
     partial: timeResult.partial && time.kind === 'range',
