@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { answerFigures } from '../../src/core/answer/compose.ts';
 import { buildLexicon, loadLexicon, LexiconError } from '../../src/core/query/lexicon.ts';
 import { parseQuestion, QueryVocabulary, readQuestion } from '../../src/core/query/parse.ts';
-import { checkFigures, checkReading, CORPUS_TODAY, readCorpus } from '../corpus/corpus.ts';
+import { detectLocale } from '../../src/core/query/language.ts';
+import { checkFigures, checkReading, corpusFile, CORPUS_TODAY, readCorpus } from '../corpus/corpus.ts';
 import { memoryApp } from '../helpers.ts';
 
 const app = memoryApp(new Date(`${CORPUS_TODAY}T12:00:00Z`));
@@ -31,6 +32,43 @@ describe('question corpus', () => {
   });
 });
 
+// Ukrainian and Russian (issue 19): the same kinds, read with each language's lexicon.
+describe.each(['uk', 'ru'] as const)('question corpus (%s)', (language) => {
+  const local = readCorpus(corpusFile(language));
+  it('has at least 150 questions in every kind of issue 16', () => {
+    expect(local.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(local.map((c) => c.kind))).toEqual(new Set(['who', 'time', 'stated', 'unknown', 'kinds']));
+  });
+  it.each(local.map((c) => [c.kind, c.question, c] as const))('%s: %s', (_kind, _q, c) => {
+    expect(checkReading(c, readQuestion(c.question, vocab, CORPUS_TODAY))).toEqual([]);
+  });
+  const withFigures = local.filter((c) => c.expect.fig !== undefined);
+  it.each(withFigures.map((c) => [c.question, c] as const))('figures: %s', (_q, c) => {
+    expect(checkFigures(c, answerFigures(app.asker.ask(c.question)))).toEqual([]);
+  });
+});
+
+describe('language of a question', () => {
+  it.each([
+    ['how many tanks has russia lost', 'en'],
+    ['Скільки російських танків знищено?', 'uk'],
+    ['Сколько солдат потеряла Россия?', 'ru'],
+    ['втрати рф', 'uk'],
+    ['потери рф', 'ru'],
+    ['що каже генштаб', 'uk'],
+    ['что говорит генштаб', 'ru'],
+    ['russia втрати', 'uk'],
+    ['', 'en'],
+  ])('%s -> %s', (q, locale) => {
+    const r = readQuestion(q, vocab, CORPUS_TODAY);
+    if (r.kind === 'query') expect(r.locale).toBe(locale);
+    else if (q) expect(detectLocale(q)).toBe(locale);
+  });
+  it('keeps English questions in English whatever their names', () => {
+    expect(readQuestion('what does the Генштаб say about russian losses', vocab, CORPUS_TODAY)).toMatchObject({ kind: 'query', locale: 'en', subjects: ['russia'] });
+  });
+});
+
 describe('sources the bot holds nothing from', () => {
   it.each(['what does mediazona say about russian deaths', 'pentagon estimate of russian casualties', 'oryx count of russian tanks'])('%s: says so and names who it holds', (q) => {
     const r = parseQuestion(q, vocab, CORPUS_TODAY);
@@ -51,6 +89,40 @@ describe('lexicon', () => {
     expect(() => buildLexicon({ ...good, metrics: [{ words: ['tanks'], metrics: 'NO_SUCH_SET' }] })).toThrow(/unknown metric set/);
     expect(() => buildLexicon({ ...good, months: { 13: ['smarch'] } })).toThrow(/months/);
     expect(() => loadLexicon('../etc')).toThrow(LexiconError);
+  });
+  it.each(['uk', 'ru'])('%s is valid, stems, and names claimants and parties from the data files', (language) => {
+    const lex = loadLexicon(language);
+    expect(lex.language).toBe(language);
+    expect(lex.stem('танків')).toBe(lex.stem('танки'));
+    expect(lex.localNames.get('general-staff-ukraine')?.name).toMatch(/Генера/);
+    expect(lex.localNames.get('russia')?.name).toMatch(/Рос/);
+    expect(() => buildLexicon({ ...lex.file, timePhrases: [{ from: '(', to: 'x' }] })).toThrow(/timePhrases/);
+  });
+});
+
+describe('reader: property, Cyrillic', () => {
+  it('never throws on Ukrainian, Russian or mixed text, and gives a query with a locale, help or "not understood"', () => {
+    const words = fc.constantFrom(
+      'скільки', 'сколько', 'втрати', 'потери', 'росії', 'россии', 'рф', 'зсу', 'всу', 'генштаб', 'мо рф', 'за даними', 'по данным', 'крім', 'кроме',
+      'у листопаді', 'в ноябре', '2024-го', 'з', 'с', 'по', '10', '16', 'лютого', 'февраля', 'станом на', 'за перший квартал', 'вчора', 'за минулий тиждень',
+      'з початку', 'року', 'танків', 'бпла', 'знищили', 'уничтожено', 'свої', 'медіазона', 'одеса', 'погода', 'ё', 'ґ', "м'ясо", '?', 'russia', '🙂', '\u202e',
+    );
+    const cyrillic = fc.string({ unit: fc.constantFrom(...'абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэъё0123456789 -./,\''.split('')), maxLength: 300 });
+    const text = fc.oneof(cyrillic, fc.array(words, { maxLength: 25 }).map((w) => w.join(' ')));
+    fc.assert(
+      fc.property(text, (q) => {
+        const r = parseQuestion(q, vocab, CORPUS_TODAY);
+        expect(['query', 'help', 'not_understood']).toContain(r.kind);
+        if (r.kind === 'query') {
+          expect(['en', 'uk', 'ru']).toContain(r.locale);
+          expect(r.metrics.length).toBeGreaterThan(0);
+          expect(r.reading.length).toBeGreaterThan(0);
+          if (r.time.kind === 'range') expect(r.time.start <= r.time.end).toBe(true);
+        }
+        if (r.kind === 'not_understood') expect(r.reason.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
 
