@@ -1,6 +1,7 @@
 // Claims and their audit log. Every write is one transaction that also appends its audit row;
 // rows are never rewritten: an edit adds a version, a retraction changes only the status.
 import { z } from 'zod';
+import { cleanText } from '../core/text.ts';
 import { checkStorable, ClaimSchema, dateBounds, type Claim, type ClaimFields, type Source } from '../core/model.ts';
 import type { SeriesContext, SeriesPoint } from '../core/plausibility.ts';
 import { addDays, daysBetween } from '../core/dates.ts';
@@ -381,7 +382,7 @@ export class ClaimsRepo {
         sourceId: this.sourceId(fields.source),
         isCorrection: fields.isCorrection ? 1 : 0,
         createdAt: this.clock().toISOString(),
-        createdBy: meta.actor,
+        createdBy: cleanText(meta.actor).trim(),
         seriesKey: meta.seriesKey ?? null,
       });
     return this.get(id)!;
@@ -397,13 +398,13 @@ export class ClaimsRepo {
       )
       .run({
         at: this.clock().toISOString(),
-        actor: meta.actor,
+        actor: cleanText(meta.actor).trim(),
         action,
         claimId: claim.id,
         lineageId: claim.lineageId,
         before: before ? JSON.stringify(snapshot(before)) : null,
         after: after ? JSON.stringify(snapshot(after)) : null,
-        reason: meta.reason,
+        reason: meta.reason === null ? null : cleanText(meta.reason),
         warnings: JSON.stringify(meta.confirmedWarnings ?? []),
         authorPlatform: meta.author?.platform ?? null,
         authorUserId: meta.author?.userId ?? null,
@@ -462,7 +463,7 @@ export class ClaimsRepo {
            actor_platform, actor_user_id, actor_name, actor_origin, actor_operator_given)
          VALUES (?, ?, 'retract', ?, ?, ?, NULL, ?, '[]', ?, ?, ?, ?, ?)`,
       )
-      .run(this.clock().toISOString(), meta.actor, id, row.lineage_id, JSON.stringify(row), meta.reason,
+      .run(this.clock().toISOString(), cleanText(meta.actor).trim(), id, row.lineage_id, JSON.stringify(row), meta.reason === null ? null : cleanText(meta.reason),
         meta.author?.platform ?? null, meta.author?.userId ?? null, meta.author?.name ?? null, meta.author?.origin ?? null, meta.author ? (meta.author.operatorGiven ? 1 : 0) : null);
     return true;
   }

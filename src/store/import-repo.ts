@@ -1,6 +1,7 @@
 // Bulk writes for imported series: one transaction per import, prepared statements, and a
 // comparison with what is already there so that re-importing the same data writes nothing.
 import { checkStorable, dateBounds, type ClaimFields } from '../core/model.ts';
+import { cleanText } from '../core/text.ts';
 import type { Db } from './database.ts';
 
 export interface SeriesClaim {
@@ -113,6 +114,8 @@ export class ImportRepo {
       return id;
     };
 
+    // Who imported, as every audit row names a writer: without control characters.
+    const actor = cleanText(meta.actor).trim();
     const work = () => {
       // An old version points at its successor before the successor exists; checked at commit.
       db.pragma('defer_foreign_keys = ON');
@@ -151,11 +154,11 @@ export class ImportRepo {
         insertClaim.run(
           id, lineageId, version, f.claimant, sourceId(f.source), f.subject, f.conflict, f.metric, f.low, f.high,
           f.qualifier, f.words, f.aggregation, f.periodKind, f.periodStart, f.periodEnd, f.periodLabel, f.statedOn, f.statedPrecision,
-          f.note, f.isCorrection ? 1 : 0, at, meta.actor, c.seriesKey,
+          f.note, f.isCorrection ? 1 : 0, at, actor, c.seriesKey,
         );
-        const after = JSON.stringify(snapshot(id, lineageId, version, f, meta.actor, at));
+        const after = JSON.stringify(snapshot(id, lineageId, version, f, actor, at));
         const before = old ? JSON.stringify({ id: old.id, low: old.low, high: old.high, qualifier: old.qualifier, words: old.words, note: old.note, periodEnd: old.period_end, statedOn: old.stated_on }) : null;
-        audit.run(at, meta.actor, id, lineageId, before, after, old ? `${meta.importer}: the source revised this figure` : null);
+        audit.run(at, actor, id, lineageId, before, after, old ? `${meta.importer}: the source revised this figure` : null);
         if (old) changed++;
         else added++;
       });
@@ -166,7 +169,7 @@ export class ImportRepo {
         .prepare(
           `INSERT INTO import_runs (importer, started_at, finished_at, actor, inputs, added, changed, unchanged) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(meta.importer, at, this.clock().toISOString(), meta.actor, JSON.stringify(meta.inputs), added, changed, unchanged);
+        .run(meta.importer, at, this.clock().toISOString(), actor, JSON.stringify(meta.inputs), added, changed, unchanged);
       return { added, changed, unchanged, runId: Number(run.lastInsertRowid) };
     };
     return db.transaction(work).immediate();

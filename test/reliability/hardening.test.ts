@@ -122,6 +122,9 @@ describe('poisoned or odd data', () => {
     const app = memoryApp(NOW);
     const added = app.service.add({ ...base, value: '1000', asOf: '2025-01-01', note: 'a\u001b[31mred\u001b[0m\u0000 \u202Eevil\u202C\u0007 note', words: '\u2066about\u2069 1,000', title: 'T\u009bitle' }, { actor: 'cli:\u001b]0;x\u0007me', confirm: true });
     expect(added.ok).toBe(true);
+    // A chat user's display name reaches the audit log on every write: it is cleaned there too.
+    const id = (added as { claim: { id: number } }).claim.id;
+    expect(app.service.edit(id, { note: 'plain' }, 'why\u0000 \u202eit changed', { actor: 'telegram:5 (\u202eevil\u001b[2J)', confirm: true })).toMatchObject({ ok: true });
     const dump = dumpDatabase(app.db);
     expect(dump).not.toMatch(/\\u001b|\\u0000|\\u0007|\u202e|\u2066|\u009b/i);
     const claim = (added as { claim: { note: string; words: string } }).claim;

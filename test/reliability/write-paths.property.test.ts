@@ -208,7 +208,7 @@ describe('every write path, hostile input: nothing stored that a read or a diges
     const edit = command('claim_edit');
     const EDITABLE = ['claimant', 'subject', 'metric', 'value', 'low', 'high', 'qualifier', 'words', 'as_of', 'from', 'to', 'stated_on', 'url', 'publisher', 'title', 'note'];
     fc.assert(
-      fc.property(rawFields, fc.constantFrom(...EDITABLE), fc.oneof(text, date, number, url), fc.boolean(), (raw, field, value, isEdit) => {
+      fc.property(rawFields, fc.constantFrom(...EDITABLE), fc.oneof(text, date, number, url), fc.boolean(), text, (raw, field, value, isEdit, name) => {
         figures.tried++;
         const from = maxId(app);
         const target = app.claims.list({ limit: 5 }).at(-1)!;
@@ -216,7 +216,8 @@ describe('every write path, hostile input: nothing stored that a read or a diges
           ? { id: target.id, field, value, reason: 'property test' }
           : { claimant: raw.claimant, subject: raw.subject, metric: raw.metric, value: raw.value, low: raw.low, high: raw.high, qualifier: raw.qualifier, as_of: raw.asOf, from: raw.from, to: raw.to, stated_on: raw.statedOn, url: raw.url, publisher: raw.publisher, title: raw.title, words: raw.words, note: raw.note, correction: raw.isCorrection };
         for (const k of Object.keys(options)) if (options[k] === undefined) delete options[k];
-        const reply = runCommand(isEdit ? edit : add, options, mod, app, { confirmed: true });
+        // The display name is the platform's, as hostile as any other text.
+        const reply = runCommand(isEdit ? edit : add, options, { ...mod, name }, app, { confirmed: true });
         const said = reply.kind === 'refusal' || reply.kind === 'preview' || reply.kind === 'doc' ? docToPlainText(reply.doc) : '';
         if (/Something went wrong/.test(said)) {
           figures.crashes++;
