@@ -134,7 +134,7 @@ export const HISTORY_PAGE_SIZE = 5;
 
 /** "discord:123 (Jane)" -> Jane: the name part of an audit row written before authors were kept. */
 function legacyName(actor: string): string {
-  const m = /^(?:discord|telegram):\d+ \((.*)\)$/.exec(actor);
+  const m = /^[a-z][a-z0-9_-]{1,19}:\d+ \((.*)\)$/.exec(actor);
   return m ? m[1]! : actor;
 }
 

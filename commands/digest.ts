@@ -21,7 +21,7 @@ function isTimeZone(tz: string): boolean {
 
 /** The chat a digest command is about; digests live in chats, not on the command line. */
 function chatOf(actor: Actor): { platform: Platform; chatId: string } | null {
-  return (actor.platform === 'discord' || actor.platform === 'telegram') && actor.chatId ? { platform: actor.platform, chatId: actor.chatId } : null;
+  return actor.chatId ? { platform: actor.platform as Platform, chatId: actor.chatId } : null;
 }
 
 const NOT_A_CHAT = refusal('Digests are posted in a channel or chat: run this command there.');

@@ -11,16 +11,17 @@ const user = userOption(
   z
     .string({ message: 'name the user: a mention, a reply to their message, or their numeric id' })
     .trim()
-    .regex(/^(?:(?:discord|telegram):)?(?:<@!?)?\d{1,25}>?$/, { message: 'must be a mention or a numeric user id (discord:123 or telegram:456 for the other platform)' })
+    .regex(/^(?:[a-z][a-z0-9_-]{1,19}:)?(?:<@!?)?\d{1,25}>?$/, { message: 'must be a mention or a numeric user id (discord:123 or telegram:456 for the other platform)' })
     .describe('Who: a mention or user id (on Telegram, or reply to their message)'),
 );
 const reason = z.string().trim().min(3, { message: 'must say why, in at least 3 characters' }).max(500).optional().describe('Why: kept in the moderators log');
 
 /** "<@123>", "123", "telegram:456" -> a platform and id; a bare id is on the asker's platform. */
 export function readUser(value: string, actor: Actor): { platform: ChatPlatform; id: string } | null {
-  const m = /^(?:(discord|telegram):)?(?:<@!?)?(\d{1,25})>?$/.exec(value.trim());
+  const m = /^(?:([a-z][a-z0-9_-]{1,19}):)?(?:<@!?)?(\d{1,25})>?$/.exec(value.trim());
   if (!m) return null;
-  const platform = (m[1] as ChatPlatform | undefined) ?? (actor.platform === 'cli' ? null : actor.platform);
+  // Outside a chat (the command line) a bare id names no platform.
+  const platform: ChatPlatform | null = m[1] ?? (actor.chatId === null ? null : actor.platform);
   return platform ? { platform, id: m[2]! } : null;
 }
 
