@@ -520,7 +520,7 @@ export function readQuestion(input: unknown, englishVocab: QueryVocabulary, toda
       continue;
     }
     // A party.
-    if (s.role === 'place') places.push(tokens.slice(s.from, s.to).map((t) => t.text).join(' '));
+    if (s.role === 'place') places.push(tokens.slice(s.from, s.to).map((t) => (english ? t.text : (t.raw ?? t.text))).join(' '));
     else if (s.role === 'excluded') excluded.push(...dir.claimantsOf(s.value).map((c) => c.id));
     else if (s.role === 'claims') sides.push(s.value);
     else if (s.role === 'inflicts') agents.push(s.value);
