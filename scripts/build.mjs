@@ -67,6 +67,19 @@ if (result.status !== 0) {
   process.stderr.write('lossbot: the build failed (see above).\n');
   process.exit(result.status ?? 1);
 }
+// Files the compiled code reads beside itself (the message catalogues, src/i18n/locales/*.ftl).
+function copyAssets(dir = join(root, 'src')) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) copyAssets(path);
+    else if (path.endsWith('.ftl')) {
+      const target = join(root, 'dist', path.slice(root.length + 1));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, readFileSync(path));
+    }
+  }
+}
+copyAssets();
 try {
   await writeDataCache();
 } catch (error) {
