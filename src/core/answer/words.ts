@@ -1,161 +1,196 @@
-// English words for an answer's parts: the reading, a figure's line, its notes and the answer's
-// notes. The only place notes (data) become sentences; every renderer (text, Discord, Telegram)
-// uses these and escapes them for its platform.
-import { formatDate, formatSpan } from '../dates.ts';
+// Words for an answer's parts, in the answer's language: the reading, a figure's line, its notes
+// and the answer's notes. The only place notes (data) become sentences, every sentence a message of
+// the catalogues (src/i18n/locales/*.ftl); every renderer (text, Discord, Telegram) uses these and
+// escapes them for its platform. Each function takes the locale last, English by default.
 import type { Directory } from '../directory.ts';
 import type { Source } from '../model.ts';
 import type { ParseResult, TimeSpec } from '../query/types.ts';
-import { METRIC_INFO, QUALIFIER_WORDS } from '../vocabulary.ts';
-import { formatNumber } from '../format.ts';
+import { formatDate, formatNumber, formatShortDate, formatSpan, t, type Locale } from '../../i18n/index.ts';
+import { claimantName, metricCounted, metricName, partyName } from '../../i18n/names.ts';
 import type { StatedValue } from './derive.ts';
 import type { AnswerNote, FigureEndpoint, FigureNote } from './notes.ts';
 import type { AnswerFigure } from './compose.ts';
 
-export const HELP_TEXT_INTRO =
-  'Ask about losses in the war, and I answer with every figure I hold, each with who claims it, the period it covers and where it was reported. For example:';
+export const HELP_TEXT_INTRO = t('en', 'help-intro');
+
+/** Items joined with "and" / "or" / ", " in the locale: "A and B and C". */
+export function joinWith(locale: Locale, key: 'list-and' | 'list-or' | 'list-comma', items: readonly string[]): string {
+  return items.reduce((a, b) => (a === '' ? b : t(locale, key, { a, b })), '');
+}
 
 /** "about 45,720", "175,000-200,000", "more than 1,000". */
-export function valueWords(v: StatedValue): string {
-  const q = QUALIFIER_WORDS[v.qualifier];
-  const prefix = q ? `${q} ` : '';
-  if (v.low !== null && v.high !== null && v.low !== v.high) return `${prefix}${formatNumber(v.low)}-${formatNumber(v.high)}`;
+export function valueWords(v: StatedValue, locale: Locale = 'en'): string {
+  if (v.low !== null && v.high !== null && v.low !== v.high)
+    return t(locale, 'qualified', { qualifier: v.qualifier, value: t(locale, 'value-range', { low: formatNumber(locale, v.low), high: formatNumber(locale, v.high) }) });
   const x = v.low ?? v.high;
-  return x === null ? 'no meaningful figure' : `${prefix}${formatNumber(x)}`;
+  return x === null ? t(locale, 'value-none') : t(locale, 'qualified', { qualifier: v.qualifier, value: formatNumber(locale, x) });
 }
 
 /** A signed number: "+1,650", "-85". */
-const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '-' : ''}${formatNumber(Math.abs(n))}`;
+const signed = (n: number, locale: Locale) => `${n > 0 ? '+' : n < 0 ? '-' : ''}${formatNumber(locale, Math.abs(n))}`;
 
 /** Short dates for a phone: "4 Nov 2024". */
-export function shortDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`;
+export function shortDate(iso: string, locale: Locale = 'en'): string {
+  return formatShortDate(locale, iso);
 }
 
-function describeTime(time: TimeSpec, partialTo: string | null): string {
+/** The label of a period in the locale: the reader's own words in English, the dates otherwise. */
+export function timeLabel(time: TimeSpec & { kind: 'range' }, locale: Locale): string {
+  return locale === 'en' ? time.label : formatSpan(locale, time.start, time.end);
+}
+
+function describeTime(time: TimeSpec, partialTo: string | null, locale: Locale): string {
   switch (time.kind) {
     case 'unspecified':
-      return 'latest figures';
+      return t(locale, 'time-unspecified');
     case 'latest':
-      return 'latest, since the start of the war';
+      return t(locale, 'time-latest');
     case 'asOf':
-      return `as of ${formatDate(time.date)}`;
+      return t(locale, 'time-as-of', { date: formatDate(locale, time.date) });
     case 'range':
-      return partialTo && partialTo < time.end ? `${time.label} so far, to ${formatDate(partialTo)}` : time.label;
+      return partialTo && partialTo < time.end ? t(locale, 'time-so-far', { label: timeLabel(time, locale), date: formatDate(locale, partialTo) }) : timeLabel(time, locale);
   }
 }
 
-/** The reading in one short line: "Russian losses, November 2024, per the Ukrainian side". */
-export function describeReading(query: ParseResult & { kind: 'query' }, dir: Directory, time: TimeSpec, partialTo: string | null, average = false): string {
-  const subjects = query.subjects.map((s) => dir.party(s)?.adjective ?? s);
-  const what = `${query.metricWords.length ? query.metricWords.join(', ') : 'losses'}${average ? ' a day on average' : ''}`;
-  const whose = subjects.length ? `${subjects.join(' and ')} ` : '';
-  const by = [...query.claimants.map((c) => dir.claimant(c)?.name ?? c), ...query.sides.map((s) => `the ${dir.party(s)?.adjective ?? s} side`)];
-  const except = ((query as { excluded?: string[] }).excluded ?? []).map((c) => dir.claimant(c)?.name ?? c);
-  return `${whose}${what}, ${describeTime(time, partialTo)}${by.length ? `, per ${by.join(' and ')}` : ''}${except.length ? `, not ${except.join(' or ')}` : ''}`;
+/** The metrics of a reading: as typed in English; by their names in another language. */
+function readingMetrics(query: ParseResult & { kind: 'query' }, locale: Locale): string[] {
+  if (locale === 'en') return query.metricWords;
+  const metrics = query.metrics.length <= 3 ? query.metrics : [];
+  return [...new Set(metrics.map((m) => metricName(locale, m)))];
 }
 
+/** The reading in one short line: "Russian losses, November 2024, per the Ukrainian side". */
+export function describeReading(query: ParseResult & { kind: 'query' }, dir: Directory, time: TimeSpec, partialTo: string | null, average = false, locale: Locale = 'en'): string {
+  const party = (s: string) => (locale === 'en' ? (dir.party(s)?.adjective ?? s) : partyName(locale, s, dir.party(s)?.name ?? s));
+  const claimant = (c: string) => claimantName(locale, c, dir.claimant(c)?.name ?? c);
+  const subjects = query.subjects.map(party);
+  const metrics = readingMetrics(query, locale);
+  let what = metrics.length ? joinWith(locale, 'list-comma', metrics) : t(locale, 'reading-losses');
+  if (average) what = t(locale, 'reading-average', { what });
+  if (subjects.length) what = t(locale, 'reading-whose', { whose: joinWith(locale, 'list-and', subjects), what });
+  let reading = t(locale, 'reading', { what, time: describeTime(time, partialTo, locale) });
+  const by = [...query.claimants.map(claimant), ...query.sides.map((s) => t(locale, 'reading-side', { adjective: party(s) }))];
+  const except = ((query as { excluded?: string[] }).excluded ?? []).map(claimant);
+  if (by.length) reading = t(locale, 'reading-by', { reading, names: joinWith(locale, 'list-and', by) });
+  if (except.length) reading = t(locale, 'reading-except', { reading, names: joinWith(locale, 'list-or', except) });
+  return reading;
+}
+
+/** The number a metric's plural form follows. */
+const countOf = (v: StatedValue) => v.high ?? v.low;
+
 /** The figure's value with its metric, never either twice: "45,720 personnel losses", "between 175,000 and 200,000". */
-export function figureValue(f: AnswerFigure): string {
-  if (!f.known) return `no meaningful number of ${METRIC_INFO[f.metric].label}`;
-  // The words as said when they carry the figure; the metric's name only when they end in a number.
-  const said = f.derived || !/\d/.test(f.words) ? valueWords(f) : f.words;
-  return /[\d\]]$/.test(said) ? `${said} ${METRIC_INFO[f.metric].label}` : said;
+export function figureValue(f: AnswerFigure, locale: Locale = 'en'): string {
+  if (!f.known) return t(locale, 'no-meaningful-number', { metric: metricCounted(locale, f.metric, null) });
+  // English: the words as said when they carry the figure; the metric's name only when they end in
+  // a number. Another language: the figure from its numbers, in that language.
+  const said = locale !== 'en' || f.derived || !/\d/.test(f.words) ? valueWords(f, locale) : f.words;
+  return /[\d\]]$/.test(said) ? t(locale, 'figure-with-metric', { value: said, metric: metricCounted(locale, f.metric, countOf(f)) }) : said;
 }
 
 /** What the figure covers, in few words: "November 2024", "to 4 Nov 2024", "2026 so far, to 7 Aug 2026". */
-export function figurePeriod(f: AnswerFigure): string {
-  const perDay = f.aggregation === 'daily_average' ? 'a day on average, ' : '';
+export function figurePeriod(f: AnswerFigure, locale: Locale = 'en'): string {
   const partial = f.notes.find((n) => n.kind === 'partial' || n.kind === 'truncated');
   const precision = f.notes.find((n) => n.kind === 'precision');
   const { start, end, label, kind } = f.period;
   let period: string;
   if (kind === 'cumulative') {
-    if (end) period = `to ${shortDate(end)}`;
-    else if (precision?.kind === 'precision') period = `as of ${formatDate(precision.statedOn, precision.precision)} (${precision.precision} only)`;
-    else period = label ?? 'period not given';
+    if (end) period = t(locale, 'period-to', { date: shortDate(end, locale) });
+    else if (precision?.kind === 'precision') period = t(locale, precision.precision === 'month' ? 'period-as-of-month' : 'period-as-of-year', { date: formatDate(locale, precision.statedOn, precision.precision) });
+    else period = label ?? t(locale, 'period-not-given');
   } else if (start && end) {
-    period = partial ? `${shortDate(start)} to ${shortDate(end)}` : start === end ? shortDate(start) : formatSpan(start, end);
-  } else period = label ?? 'period not given';
-  if (partial?.kind === 'partial') period = `${period}, so far`;
-  if (partial?.kind === 'truncated') period = `${period} (its last report in the period)`;
-  return `${perDay}${period}`;
+    period = partial ? t(locale, 'period-dates', { from: shortDate(start, locale), to: shortDate(end, locale) }) : start === end ? shortDate(start, locale) : formatSpan(locale, start, end);
+  } else period = label ?? t(locale, 'period-not-given');
+  if (partial?.kind === 'partial') period = t(locale, 'period-so-far', { period });
+  if (partial?.kind === 'truncated') period = t(locale, 'period-truncated', { period });
+  return f.aggregation === 'daily_average' ? t(locale, 'period-per-day', { period }) : period;
 }
 
-const endpointWords = (e: FigureEndpoint) => `${valueWords(e)} to ${shortDate(e.periodEnd)}`;
+const endpointWords = (e: FigureEndpoint, locale: Locale) => t(locale, 'endpoint', { value: valueWords(e, locale), date: shortDate(e.periodEnd, locale) });
 
 /** A figure's note as a sentence; null for notes the figure's line already says. */
-export function figureNoteWords(n: FigureNote, f: AnswerFigure): string | null {
+export function figureNoteWords(n: FigureNote, f: AnswerFigure, locale: Locale = 'en'): string | null {
   switch (n.kind) {
     case 'remark':
       return n.text;
     case 'derived':
-      return n.from ? `Derived from its reports: ${endpointWords(n.to)} minus ${endpointWords(n.from)}.` : `Derived from its report of ${endpointWords(n.to)}, counted from the start of the war.`;
+      return n.from ? t(locale, 'note-derived', { to: endpointWords(n.to, locale), from: endpointWords(n.from, locale) }) : t(locale, 'note-derived-from-start', { to: endpointWords(n.to, locale) });
     case 'difference_unknown':
-      return `Its reports give ${endpointWords(n.to)}${n.from ? ` and ${endpointWords(n.from)}` : ''}: with those qualifiers the difference could be anything, so no number is given.`;
+      return n.from ? t(locale, 'note-difference-unknown-two', { to: endpointWords(n.to, locale), from: endpointWords(n.from, locale) }) : t(locale, 'note-difference-unknown', { to: endpointWords(n.to, locale) });
     case 'correction': {
       const parts = n.corrections.map((c) => {
-        const when = `report of ${shortDate(c.statedOn ?? c.periodEnd)}`;
-        if (c.delta !== null) return `a correction of ${signed(c.delta)} in the ${when}`;
-        return `a correction in the ${when} (the total fell from ${formatNumber(c.fellFrom ?? 0)} to ${formatNumber(c.fellTo ?? 0)}; its size is not given)`;
+        const date = shortDate(c.statedOn ?? c.periodEnd, locale);
+        if (c.delta !== null) return t(locale, 'correction-delta', { delta: signed(c.delta, locale), date });
+        return t(locale, 'correction-fell', { date, from: formatNumber(locale, c.fellFrom ?? 0), to: formatNumber(locale, c.fellTo ?? 0) });
       });
-      const without = n.without ? ` Without ${n.corrections.length > 1 ? 'them' : 'it'}: ${valueWords(n.without)}.` : '';
-      return `Includes ${parts.join(' and ')}.${without}`;
+      const all = joinWith(locale, 'list-and', parts);
+      return n.without ? t(locale, 'note-correction-without', { parts: all, count: n.corrections.length, without: valueWords(n.without, locale) }) : t(locale, 'note-correction', { parts: all });
     }
     case 'partial':
     case 'truncated':
     case 'precision':
       return null; // said in the period
     case 'daily_average':
-      return `${valueWords(n.total)} over ${n.days} days.`;
+      return t(locale, 'note-daily-average', { total: valueWords(n.total, locale), days: String(n.days), count: n.days });
     case 'republished': {
-      const what = `The ${n.series.name}'s own series gives ${valueWords(n.seriesValue)}${n.perDay ? ' a day' : ''} for the same ${f.period.kind === 'cumulative' ? 'date' : 'period'}`;
-      if (n.difference === 0) return `${what}: the same figure.`;
-      const by = n.difference === null ? 'they differ' : `this figure differs by ${signed(n.difference)}`;
-      const before = n.dayBefore ? ` (${valueWords(n.dayBefore)} for the day before)` : '';
-      return `${what}${before}; ${by}.`;
+      const series = claimantName(locale, n.series.id, n.series.name);
+      const what = f.period.kind === 'cumulative' ? 'date' : 'period';
+      const gives = t(locale, n.perDay ? 'republished-gives-per-day' : 'republished-gives', { series, value: valueWords(n.seriesValue, locale), what });
+      if (n.difference === 0) return t(locale, 'note-republished-same', { gives });
+      const before = n.dayBefore ? valueWords(n.dayBefore, locale) : null;
+      if (n.difference === null) return t(locale, before ? 'note-republished-unknown-before' : 'note-republished-unknown', { gives, before });
+      return t(locale, before ? 'note-republished-differs-before' : 'note-republished-differs', { gives, before, difference: signed(n.difference, locale) });
     }
     case 'broader':
-      return `Broader than ${n.asked.map((m) => METRIC_INFO[m].label).join(' or ')}: the claimant reports only ${METRIC_INFO[f.metric].label}${f.metric === 'personnel' ? ' (killed, wounded, captured and missing)' : ''}.`;
+      return t(locale, f.metric === 'personnel' ? 'note-broader-personnel' : 'note-broader', {
+        asked: joinWith(locale, 'list-or', n.asked.map((m) => metricName(locale, m))),
+        metric: metricName(locale, f.metric),
+      });
     case 'series_stopped': {
-      const since = n.claimantLatest ? `; its other series run to ${shortDate(n.claimantLatest)}` : '';
-      const where = n.continuedAs ? ` It has counted them with ${METRIC_INFO[n.continuedAs].label} since (per the dataset's documentation).` : '';
-      return `This series stopped with its figure to ${shortDate(n.lastEnd)}${since}.${where}`;
+      const date = shortDate(n.lastEnd, locale);
+      const stopped = n.claimantLatest ? t(locale, 'note-series-stopped-latest', { date, latest: shortDate(n.claimantLatest, locale) }) : t(locale, 'note-series-stopped', { date });
+      return n.continuedAs ? `${stopped} ${t(locale, 'note-series-continued', { metric: metricName(locale, n.continuedAs) })}` : stopped;
     }
   }
 }
 
-export function answerNoteWords(n: AnswerNote, examples: readonly string[]): string {
+/** The example questions, in the locale (the reader understands each). */
+export function exampleQuestions(locale: Locale = 'en'): string[] {
+  return [1, 2, 3, 4].map((i) => t(locale, `example-${i}`));
+}
+
+export function answerNoteWords(n: AnswerNote, examples: readonly string[], locale: Locale = 'en'): string {
   switch (n.kind) {
     case 'help':
-      return `${HELP_TEXT_INTRO}\n- ${examples.join('\n- ')}`;
+      return `${t(locale, 'help-intro')}\n- ${(locale === 'en' ? examples : exampleQuestions(locale)).join('\n- ')}`;
     case 'not_understood':
-      return n.reason;
+      // The reader's reasons are English; another language gets the catalogue's general one.
+      return locale === 'en' ? n.reason : t(locale, 'not-understood');
     case 'no_figure':
-      return `I hold no figure for ${n.reading}.`;
+      return t(locale, 'no-figure', { reading: n.reading });
     case 'year_assumed':
-      return `No year was given, so I took ${n.label}, the most recent ${n.which} with figures.`;
+      return t(locale, 'year-assumed', { label: n.label, which: n.which });
     case 'side_by_side':
-      return 'Figures of different claimants are shown side by side and never combined.';
+      return t(locale, 'side-by-side');
     case 'unheld':
-      return `I hold no figures from ${n.names.join(', ')}.`;
+      return t(locale, 'unheld', { names: joinWith(locale, 'list-comma', n.names) });
     case 'same_side':
-      return `${n.asked.join(' and ')} ${n.asked.length > 1 ? 'have' : 'has'} none for that; ${n.others.join(', ')} ${n.others.length > 1 ? 'report' : 'reports'} these.`;
+      return t(locale, 'same-side', { asked: joinWith(locale, 'list-and', n.asked), count: n.asked.length, others: joinWith(locale, 'list-comma', n.others), others_count: n.others.length });
     case 'stated':
-      return `What was stated in ${n.label}, running totals included.`;
+      return t(locale, 'stated', { label: n.label });
     case 'own_disagreement':
-      return `${n.claimant} reported ${n.reported}, but its own cumulative reports give ${valueWords(n.derived)}; both are shown.`;
+      return t(locale, 'own-disagreement', { claimant: n.claimant, reported: n.reported, derived: valueWords(n.derived, locale) });
     case 'more_figures':
-      return `${n.hidden} more figure${n.hidden === 1 ? '' : 's'} (${n.what.join(', ')}). To see all, ask: ${n.followUp}`;
+      return t(locale, 'more-figures', { hidden: formatNumber(locale, n.hidden), count: n.hidden, what: joinWith(locale, 'list-comma', n.what), follow_up: n.followUp });
   }
 }
 
 /** Where figures were reported: 'Newsweek, "Russia rapidly approaching ..."'; the claimant's own name is not repeated. */
-export function sourceWords(source: Source, claimantName: string, withDate: boolean): string {
+export function sourceWords(source: Source, claimantName: string, withDate: boolean, locale: Locale = 'en'): string {
   const parts: string[] = [];
   if (source.publisher && source.publisher !== claimantName) parts.push(source.publisher);
-  if (source.title) parts.push(`"${source.title}"`);
-  if (withDate && source.publishedOn) parts.push(formatDate(source.publishedOn));
-  if (!parts.length) parts.push(source.publisher ? 'its own statement' : 'not recorded');
+  if (source.title) parts.push(t(locale, 'quoted', { text: source.title }));
+  if (withDate && source.publishedOn) parts.push(formatDate(locale, source.publishedOn));
+  if (!parts.length) parts.push(t(locale, source.publisher ? 'source-own-statement' : 'source-not-recorded'));
   return parts.join(', ');
 }
