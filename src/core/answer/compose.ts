@@ -8,7 +8,9 @@ import type { ParseResult, Query, TimeSpec } from '../query/types.ts';
 import { INVASION_START, METRIC_INFO, type Aggregation, type DatePrecision, type Metric, type PeriodKind, type Qualifier } from '../vocabulary.ts';
 import { difference, lastDayMeant, perDay, type StatedValue } from './derive.ts';
 import type { AnswerNote, CorrectionMark, FigureEndpoint, FigureNote } from './notes.ts';
-import { describeReading, HELP_TEXT_INTRO } from './words.ts';
+import { describeReading, HELP_TEXT_INTRO, timeLabel } from './words.ts';
+import { formatDate, t, type Locale } from '../../i18n/index.ts';
+import { claimantName, metricName } from '../../i18n/names.ts';
 
 export type { AnswerNote, CorrectionMark, FigureEndpoint, FigureNote } from './notes.ts';
 
@@ -95,9 +97,13 @@ export interface Answer {
   /** When nothing matched: the nearest claims in scope. */
   suggestions: AnswerFigure[];
   example: string | null;
+  /** The language the answer is written in: the asker's, else the question's (en, uk, ru). */
+  locale: Locale;
 }
 
 export interface ComposeOptions {
+  /** The language of the answer; by default the question's. */
+  locale?: Locale;
   /** At most this many figures (each claimant's first always among them); null shows every one. */
   limit?: number | null;
   /** Claimant -> the claimant whose series it republishes (data/claimants.yaml `republishes`). */
@@ -297,6 +303,7 @@ interface Context {
   dir: Directory;
   average: boolean;
   republishes: ReadonlyMap<string, string>;
+  locale: Locale;
   /** The period is when figures were stated, not the one they cover. */
   stated?: boolean;
 }
@@ -340,7 +347,7 @@ function figuresForTime(keys: SeriesKey[], time: TimeSpec, ctx: Context): { figu
   for (const d of figures.filter((f) => f.derived && f.known)) {
     const direct = figures.find((f) => !f.derived && f.aggregation === d.aggregation && f.claimant.id === d.claimant.id && f.metric === d.metric && f.subject.id === d.subject.id);
     if (direct && (direct.low !== d.low || direct.high !== d.high))
-      notes.push({ kind: 'own_disagreement', claimant: d.claimant.name, reported: direct.words, derived: { low: d.low, high: d.high, qualifier: d.qualifier } });
+      notes.push({ kind: 'own_disagreement', claimant: claimantName(ctx.locale, d.claimant.id, d.claimant.name), reported: direct.words, derived: { low: d.low, high: d.high, qualifier: d.qualifier } });
   }
   compareWithSeries(figures, ctx);
   if (time.kind !== 'range') markStoppedSeries(figures, ctx);
@@ -438,18 +445,18 @@ function group(figures: AnswerFigure[], dir: Directory, query: Query): AnswerGro
 }
 
 /** Each claimant's first figure, then the rest in order, up to `limit`; what is left out is said. */
-function limitFigures(groups: AnswerGroup[], limit: number, question: string): { groups: AnswerGroup[]; note: AnswerNote | null } {
+function limitFigures(groups: AnswerGroup[], limit: number, question: string, locale: Locale): { groups: AnswerGroup[]; note: AnswerNote | null } {
   const total = groups.reduce((n, g) => n + g.figures.length, 0);
   if (total <= limit) return { groups, note: null };
   const keep = new Set<AnswerFigure>();
   for (const g of groups) if (keep.size < limit) keep.add(g.figures[0]!);
   for (const g of groups) for (const f of g.figures) if (keep.size < limit) keep.add(f);
   const hidden = groups.flatMap((g) => g.figures.filter((f) => !keep.has(f)));
-  const what = [...new Set(hidden.map((f) => METRIC_INFO[f.metric].label))];
+  const what = [...new Set(hidden.map((f) => (locale === 'en' ? METRIC_INFO[f.metric].label : metricName(locale, f.metric))))];
   const shown = groups.map((g) => ({ ...g, figures: g.figures.filter((f) => keep.has(f)) })).filter((g) => g.figures.length);
   return {
     groups: shown,
-    note: { kind: 'more_figures', shown: keep.size, hidden: hidden.length, what, followUp: `${question.trim().replace(/[?.!\s]+$/, '')} (${ALL_FIGURES_WORDS})` },
+    note: { kind: 'more_figures', shown: keep.size, hidden: hidden.length, what, followUp: `${question.trim().replace(/[?.!\s]+$/, '')} (${locale === 'en' ? ALL_FIGURES_WORDS : t(locale, 'all-figures')})` },
   };
 }
 
@@ -460,7 +467,8 @@ function targetDate(time: TimeSpec, today: string): string {
 }
 
 export function composeAnswer(question: string, parsed: ParseResult, lookup: ClaimLookup, dir: Directory, today: string, options: ComposeOptions = {}): Answer {
-  const empty = { question, interpretation: null, query: null, groups: [], notes: [], suggestions: [], example: null };
+  const locale: Locale = options.locale ?? (parsed.kind === 'query' ? parsed.locale : parsed.kind === 'not_understood' ? (parsed.reading?.locale ?? 'en') : 'en');
+  const empty = { question, interpretation: null, query: null, groups: [], notes: [], suggestions: [], example: null, locale };
   if (parsed.kind === 'help') return { ...empty, kind: 'help', notes: [{ kind: 'help' }] };
   if (parsed.kind === 'not_understood') return { ...empty, kind: 'not_understood', query: parsed.reading ?? null, notes: [{ kind: 'not_understood', reason: parsed.reason }, { kind: 'help' }] };
 
@@ -468,7 +476,7 @@ export function composeAnswer(question: string, parsed: ParseResult, lookup: Cla
   const keys = lookup
     .catalog()
     .filter((k) => (!scope || scope.has(k.claimant)) && (!parsed.subjects.length || parsed.subjects.includes(k.subject)) && parsed.metrics.includes(k.metric));
-  const ctx: Context = { lookup, dir, average: wantsDailyAverage(question), republishes: options.republishes ?? new Map(), stated: parsed.timeRole === 'stated' };
+  const ctx: Context = { lookup, dir, average: wantsDailyAverage(question), republishes: options.republishes ?? new Map(), locale, stated: parsed.timeRole === 'stated' };
 
   let time = parsed.time;
   let result = figuresForTime(keys, time, ctx);
@@ -485,8 +493,11 @@ export function composeAnswer(question: string, parsed: ParseResult, lookup: Cla
     }
     if (time.kind === 'range') {
       const month = Number(time.start.slice(5, 7));
-      const which = time.granularity === 'month' ? monthName(month) : time.granularity === 'day' ? `${Number(time.start.slice(8))} ${monthName(month)}` : 'that period';
-      notes.push({ kind: 'year_assumed', label: time.label, which });
+      const which =
+        locale === 'en'
+          ? time.granularity === 'month' ? monthName(month) : time.granularity === 'day' ? `${Number(time.start.slice(8))} ${monthName(month)}` : 'that period'
+          : time.granularity === 'month' || time.granularity === 'day' ? formatDate(locale, time.start, time.granularity).replace(/\s*\d{4}.*$/, '') : t(locale, 'year-assumed-period');
+      notes.push({ kind: 'year_assumed', label: timeLabel(time, locale), which });
     }
   }
 
@@ -494,13 +505,13 @@ export function composeAnswer(question: string, parsed: ParseResult, lookup: Cla
   notes.push(...result.notes);
   notes.push(...readingFallbacks(parsed, scope, figures, time, ctx));
   const partialTo = figures.flatMap((f) => f.notes.filter((n) => n.kind === 'partial').map((n) => n.to)).sort().at(-1) ?? null;
-  const reading = describeReading(parsed, dir, time, partialTo, ctx.average && time.kind === 'range');
+  const reading = describeReading(parsed, dir, time, partialTo, ctx.average && time.kind === 'range', locale);
   if (figures.length) {
     if (new Set(figures.map((f) => f.claimant.id)).size > 1) notes.push({ kind: 'side_by_side' });
     let groups = group(figures, dir, parsed);
     const limit = options.limit === undefined ? DEFAULT_FIGURE_LIMIT : options.limit;
     if (limit !== null) {
-      const limited = limitFigures(groups, limit, question);
+      const limited = limitFigures(groups, limit, question, locale);
       groups = limited.groups;
       if (limited.note) notes.push(limited.note);
     }
@@ -575,11 +586,11 @@ function readingFallbacks(query: Query, scope: Set<string> | null, figures: Answ
     if (!found.length && query.broader.length) found = fetch(others, query.broader).map((f) => ({ ...f, notes: [...f.notes, { kind: 'broader' as const, asked: query.metrics }] }));
     if (found.length) {
       figures.push(...found);
-      notes.push({ kind: 'same_side', asked: bodies.map((c) => ctx.dir.claimant(c)?.name ?? c), others: [...new Set(found.map((f) => f.claimant.name))] });
+      notes.push({ kind: 'same_side', asked: bodies.map((c) => claimantName(ctx.locale, c, ctx.dir.claimant(c)?.name ?? c)), others: [...new Set(found.map((f) => claimantName(ctx.locale, f.claimant.id, f.claimant.name)))] });
     }
   }
   if (query.unknown.length) notes.push({ kind: 'unheld', names: query.unknown });
-  if (query.timeRole === 'stated' && time.kind === 'range') notes.push({ kind: 'stated', label: time.label });
+  if (query.timeRole === 'stated' && time.kind === 'range') notes.push({ kind: 'stated', label: timeLabel(time, ctx.locale) });
   return notes;
 }
 

@@ -4,6 +4,8 @@
 import { lastDayMeant } from './derive.ts';
 import { EXAMPLE_QUESTIONS, type Answer, type AnswerFigure, type AnswerGroup } from './compose.ts';
 import { answerNoteWords, figureNoteWords, figurePeriod, figureValue, sourceWords } from './words.ts';
+import { t, type Locale } from '../../i18n/index.ts';
+import { claimantName } from '../../i18n/names.ts';
 import type { Source } from '../model.ts';
 
 /**
@@ -23,6 +25,8 @@ export interface SourceSection {
   entries: { figure: AnswerFigure; lead: boolean }[];
   /** A second or later block of the same source. */
   continued: boolean;
+  /** The language of the answer (its lines are written in it). */
+  locale?: Locale;
 }
 
 export interface AnswerLayout {
@@ -37,25 +41,27 @@ const sourceKey = (s: Source) => JSON.stringify([s.publisher, s.title, s.url]);
 
 /** Figures grouped by source, across claimants, in the order shown; a long group is cut into blocks that each name their claimant. */
 export function layoutAnswer(answer: Answer): AnswerLayout {
+  const locale = answer.locale ?? 'en';
+  const named = (c: { id: string; name: string }) => ({ ...c, name: claimantName(locale, c.id, c.name) });
   const leads = new Set(answer.groups.map((g) => g.figures[0]!));
   const bySource = new Map<string, AnswerFigure[]>();
   for (const f of answer.groups.flatMap((g) => g.figures)) bySource.set(sourceKey(f.source), [...(bySource.get(sourceKey(f.source)) ?? []), f]);
   const sections: SourceSection[] = [];
   for (const figures of bySource.values()) {
     const claimants = new Set(figures.map((f) => f.claimant.id));
-    const claimant = claimants.size === 1 ? figures[0]!.claimant : null;
+    const claimant = claimants.size === 1 ? named(figures[0]!.claimant) : null;
     // The date a source was published is said once when its figures share it.
     const oneDate = new Set(figures.map((f) => f.source.publishedOn)).size === 1 && !figures.some((f) => f.derived);
-    const sourceText = sourceWords(figures[0]!.source, claimant?.name ?? '', oneDate);
+    const sourceText = sourceWords(figures[0]!.source, claimants.size === 1 ? figures[0]!.claimant.name : '', oneDate, locale);
     let entries: SourceSection['entries'] = [];
     let size = 0;
     const flush = () => {
-      if (entries.length) sections.push({ claimant, source: figures[0]!.source, sourceText, entries, continued: sections.length > 0 && sections.at(-1)!.sourceText === sourceText && sections.at(-1)!.source === figures[0]!.source });
+      if (entries.length) sections.push({ claimant, source: figures[0]!.source, sourceText, entries, continued: sections.length > 0 && sections.at(-1)!.sourceText === sourceText && sections.at(-1)!.source === figures[0]!.source, locale });
       entries = [];
       size = 0;
     };
     for (const f of figures) {
-      const length = figureHeadline(f).length + figureNotes(f).join(' ').length;
+      const length = figureHeadline(f, locale).length + figureNotes(f, locale).join(' ').length;
       if (entries.length >= FIGURES_PER_BLOCK || (entries.length && size + length > CHARACTERS_PER_BLOCK)) flush();
       entries.push({ figure: f, lead: leads.has(f) });
       size += length;
@@ -63,33 +69,34 @@ export function layoutAnswer(answer: Answer): AnswerLayout {
     flush();
   }
   return {
-    leads: answer.groups.map((g) => ({ claimant: g.claimant.name, figure: g.figures[0]! })),
+    leads: answer.groups.map((g) => ({ claimant: claimantName(locale, g.claimant.id, g.claimant.name), figure: g.figures[0]! })),
     reading: answer.interpretation,
     sections,
-    notes: answer.notes.map((n) => answerNoteWords(n, EXAMPLE_QUESTIONS)),
+    notes: answer.notes.map((n) => answerNoteWords(n, EXAMPLE_QUESTIONS, locale)),
   };
 }
 
 /** "45,720 personnel losses, November 2024". */
-export function figureHeadline(f: AnswerFigure): string {
-  return `${figureValue(f)}, ${figurePeriod(f)}`;
+export function figureHeadline(f: AnswerFigure, locale: Locale = 'en'): string {
+  return t(locale, 'figure-headline', { value: figureValue(f, locale), period: figurePeriod(f, locale) });
 }
 
 /** The figure's notes in words, in order. */
-export function figureNotes(f: AnswerFigure): string[] {
-  return f.notes.map((n) => figureNoteWords(n, f)).filter((t): t is string => t !== null);
+export function figureNotes(f: AnswerFigure, locale: Locale = 'en'): string[] {
+  return f.notes.map((n) => figureNoteWords(n, f, locale)).filter((w): w is string => w !== null);
 }
 
-export const claimRef = (f: AnswerFigure) => (f.claimId ? ` (claim #${f.claimId})` : '');
+export const claimRef = (f: AnswerFigure, locale: Locale = 'en') => (f.claimId ? t(locale, 'claim-ref', { id: String(f.claimId) }) : '');
 
-function figureLines(f: AnswerFigure): string[] {
-  return [`- ${figureHeadline(f)}${claimRef(f)}`, ...figureNotes(f).map((n) => `  ${n}`)];
+function figureLines(f: AnswerFigure, locale: Locale): string[] {
+  return [`- ${figureHeadline(f, locale)}${claimRef(f, locale)}`, ...figureNotes(f, locale).map((n) => `  ${n}`)];
 }
 
 /** A section's heading: the source, and the claimant when it is the only one. */
 export function sectionHeading(s: SourceSection): string {
-  const who = s.claimant ? `${s.claimant.name}; source` : 'Source';
-  return `${who}: ${s.sourceText}${s.continued ? ' (continued)' : ''}`;
+  const locale = s.locale ?? 'en';
+  const head = s.claimant ? t(locale, 'section-claimant', { claimant: s.claimant.name, source: s.sourceText }) : t(locale, 'section-source', { source: s.sourceText });
+  return `${head}${s.continued ? t(locale, 'continued') : ''}`;
 }
 
 /**
@@ -97,29 +104,36 @@ export function sectionHeading(s: SourceSection): string {
  * figure in full. Where the section has several claimants, each entry starts with its claimant.
  */
 export function entryLines(s: SourceSection, e: SourceSection['entries'][number]): string[] {
-  const who = s.claimant ? '' : `${e.figure.claimant.name}: `;
-  const head = e.lead ? `${who}figure above${e.figure.derived ? ' (derived)' : claimRef(e.figure)}` : `${who}${figureHeadline(e.figure)}${claimRef(e.figure)}`;
-  return [`- ${head}`, ...figureNotes(e.figure).map((n) => `  ${n}`)];
+  const locale = s.locale ?? 'en';
+  const who = s.claimant ? '' : `${claimantName(locale, e.figure.claimant.id, e.figure.claimant.name)}: `;
+  const head = e.lead
+    ? `${who}${e.figure.derived ? t(locale, 'figure-above-derived') : `${t(locale, 'figure-above')}${claimRef(e.figure, locale)}`}`
+    : `${who}${figureHeadline(e.figure, locale)}${claimRef(e.figure, locale)}`;
+  return [`- ${head}`, ...figureNotes(e.figure, locale).map((n) => `  ${n}`)];
 }
 
 export function renderAnswerText(answer: Answer): string {
+  const locale = answer.locale ?? 'en';
   const out: string[] = [];
   if (answer.kind === 'figures') {
     const layout = layoutAnswer(answer);
-    for (const l of layout.leads) out.push(`${l.claimant}: ${figureHeadline(l.figure)}`);
-    if (layout.reading) out.push(`Read as: ${layout.reading}`);
+    for (const l of layout.leads) out.push(`${l.claimant}: ${figureHeadline(l.figure, locale)}`);
+    if (layout.reading) out.push(t(locale, 'read-as', { reading: layout.reading }));
     for (const s of layout.sections) out.push('', `${sectionHeading(s)}${s.source.url ? ` <${s.source.url}>` : ''}`, ...s.entries.flatMap((e) => entryLines(s, e)));
     if (layout.notes.length) out.push('', ...layout.notes);
     return out.join('\n');
   }
-  out.push(...answer.notes.map((n) => answerNoteWords(n, EXAMPLE_QUESTIONS)));
+  out.push(...answer.notes.map((n) => answerNoteWords(n, EXAMPLE_QUESTIONS, locale)));
   if (answer.suggestions.length) {
-    out.push('', 'The nearest figures I hold:');
-    for (const f of answer.suggestions) out.push(`${f.claimant.name}; source: ${sourceWords(f.source, f.claimant.name, true)}`, ...figureLines(f));
+    out.push('', t(locale, 'nearest-figures'));
+    for (const f of answer.suggestions) out.push(t(locale, 'section-claimant', { claimant: claimantName(locale, f.claimant.id, f.claimant.name), source: sourceWords(f.source, f.claimant.name, true, locale) }), ...figureLines(f, locale));
   }
-  if (answer.example) out.push('', `Try, for example: "${answer.example}"`);
+  if (answer.example) out.push('', t(locale, 'try-example', { example: exampleFor(answer) }));
   return out.join('\n');
 }
+
+/** The example a no-match answer offers, in its language. */
+export const exampleFor = (answer: Answer) => (answer.example && (answer.locale ?? 'en') !== 'en' ? t(answer.locale, 'example-1') : answer.example);
 
 function figureJson(f: AnswerFigure) {
   const endpoint = (e: NonNullable<AnswerFigure['derived']>['to'] | null) =>

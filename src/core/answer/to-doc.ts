@@ -3,35 +3,39 @@
 // and each names its claimant, so every figure stays attributed however a long answer is split.
 import { bold, doc, heading, italic, link, paragraph, safeLink, text, type Block, type Doc, type Span } from '../doc.ts';
 import { EXAMPLE_QUESTIONS, type Answer, type AnswerFigure } from './compose.ts';
-import { entryLines, figureHeadline, layoutAnswer, type SourceSection } from './render-text.ts';
+import { entryLines, exampleFor, figureHeadline, layoutAnswer, type SourceSection } from './render-text.ts';
 import { answerNoteWords, sourceWords } from './words.ts';
+import { t } from '../../i18n/index.ts';
+import { claimantName } from '../../i18n/names.ts';
 
 function sectionBlock(s: SourceSection): Block {
   const url = safeLink(s.source.url);
   const src: Span[] = url ? [link(s.sourceText, url)] : [text(s.sourceText)];
-  const head: Span[] = s.claimant ? [bold(s.claimant.name), text('; source: ')] : [bold('Source: ')];
+  const locale = s.locale ?? 'en';
+  const head: Span[] = s.claimant ? [bold(s.claimant.name), text(t(locale, 'section-claimant-prefix'))] : [bold(t(locale, 'section-source-prefix'))];
   const entries = s.entries.flatMap((e) => {
     const [first, ...notes] = entryLines(s, e);
     return [text(`\n• ${first!.slice(2)}`), ...notes.flatMap((n) => [text('\n  '), italic(n.trim())])];
   });
-  return heading(...head, ...src, ...(s.continued ? [text(' (continued)')] : []), ...entries);
+  return heading(...head, ...src, ...(s.continued ? [text(t(locale, 'continued'))] : []), ...entries);
 }
 
 export function answerToDoc(answer: Answer): Doc {
+  const locale = answer.locale ?? 'en';
   if (answer.kind === 'figures') {
     const layout = layoutAnswer(answer);
-    const blocks: Block[] = layout.leads.map((l) => paragraph(bold(`${l.claimant}: `), text(figureHeadline(l.figure))));
-    if (layout.reading) blocks.push(paragraph(italic(`Read as: ${layout.reading}`)));
+    const blocks: Block[] = layout.leads.map((l) => paragraph(bold(`${l.claimant}: `), text(figureHeadline(l.figure, locale))));
+    if (layout.reading) blocks.push(paragraph(italic(t(locale, 'read-as', { reading: layout.reading }))));
     blocks.push(...layout.sections.map(sectionBlock));
     blocks.push(...layout.notes.map((n) => paragraph(italic(n))));
     return doc(null, blocks);
   }
-  const blocks = answer.notes.map((n) => paragraph(text(answerNoteWords(n, EXAMPLE_QUESTIONS))));
+  const blocks = answer.notes.map((n) => paragraph(text(answerNoteWords(n, EXAMPLE_QUESTIONS, locale))));
   if (answer.suggestions.length) {
-    blocks.push(paragraph(bold('The nearest figures I hold:')));
+    blocks.push(paragraph(bold(t(locale, 'nearest-figures'))));
     for (const f of answer.suggestions)
-      blocks.push(sectionBlock({ claimant: f.claimant, source: f.source, sourceText: sourceWords(f.source, f.claimant.name, true), entries: [{ figure: f, lead: false }], continued: false }));
+      blocks.push(sectionBlock({ claimant: { id: f.claimant.id, name: claimantName(locale, f.claimant.id, f.claimant.name) }, source: f.source, sourceText: sourceWords(f.source, f.claimant.name, true, locale), entries: [{ figure: f, lead: false }], continued: false, locale }));
   }
-  if (answer.example) blocks.push(paragraph(text('Try, for example: '), italic(answer.example)));
+  if (answer.example) blocks.push(paragraph(text(t(locale, 'try-example-prefix')), italic(exampleFor(answer)!)));
   return doc(null, blocks);
 }
