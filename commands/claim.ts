@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { bold, doc, item, paragraph, text } from '../src/core/doc.ts';
 import { formatDate } from '../src/core/dates.ts';
-import { METRICS, QUALIFIERS } from '../src/core/vocabulary.ts';
+import { METRICS, metricInfo, MetricSchema, QUALIFIERS } from '../src/core/vocabulary.ts';
 import { claimSpans } from '../src/core/claim-doc.ts';
 import { claimBlock, claimDoc, rawClaimInput, refusalFromOutcome, warningBlocks } from './claim-docs.ts';
 import { refusal } from './run.ts';
@@ -27,13 +27,21 @@ function claimantChoices(services: CommandServices, typed: string): Choice[] {
     .map((c) => ({ name: c.name.slice(0, 100), value: c.id }));
 }
 
+/** Metrics whose id or label contains what was typed, for autocomplete (the list is data and may pass 25). */
+export function metricChoices(_services: unknown, typed: string): Choice[] {
+  const t = typed.trim().toLowerCase();
+  return METRICS.filter((m) => !t || m.includes(t.replace(/\s+/g, '_')) || metricInfo(m).label.toLowerCase().includes(t))
+    .slice(0, 25)
+    .map((m) => ({ name: metricInfo(m).label.slice(0, 100), value: m }));
+}
+
 export const claimAdd = defineCommand({
   path: ['claim', 'add'],
   description: 'Add a claim: shows a preview to confirm before anything is written',
   options: z.object({
     claimant: z.string().trim().min(1).max(100).describe('Who claims it: a body or person, e.g. "UK MoD"'),
     subject: z.string().trim().min(1).max(60).describe('Whose losses: e.g. Russia or Ukraine'),
-    metric: z.enum(METRICS).describe('What is counted'),
+    metric: MetricSchema.describe('What is counted'),
     value: figure('The figure as one number, e.g. 45,720'),
     low: figure('Low end of a range, e.g. 60000'),
     high: figure('High end of a range, e.g. 70000'),
@@ -50,7 +58,7 @@ export const claimAdd = defineCommand({
     correction: z.boolean().optional().describe('The claimant corrected an earlier, higher cumulative figure'),
   }),
   audience: 'moderators',
-  autocomplete: { claimant: claimantChoices },
+  autocomplete: { claimant: claimantChoices, metric: metricChoices },
   run: (input, { services, actor, confirmed }) => {
     const raw = rawClaimInput(input);
     const dir = services.service.directory();

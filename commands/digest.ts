@@ -2,7 +2,7 @@
 // For that chat's managers (and claim moderators): no command names another chat.
 import { z } from 'zod';
 import { bold, doc, item, paragraph, text } from '../src/core/doc.ts';
-import { METRICS, type Metric } from '../src/core/vocabulary.ts';
+import { isMetric, METRICS, type Metric } from '../src/core/vocabulary.ts';
 import { currentPeriod, cronFor } from '../src/digest/scheduler.ts';
 import type { Platform, Subscription } from '../src/store/digest-repo.ts';
 import { refusal } from './run.ts';
@@ -90,7 +90,7 @@ export const digestSubscribe = defineCommand({
     if (!parties.ok) return refusal('Not subscribed.', [{ field: 'parties', message: parties.message }]);
     const metrics = resolveList(input.metrics, (n) => {
       const m = n.toLowerCase().replace(/[\s-]+/g, '_');
-      return (METRICS as readonly string[]).includes(m) ? { ok: true, id: m } : { ok: false, message: `"${n}" is not a metric; use one of ${METRICS.join(', ')}` };
+      return isMetric(m) ? { ok: true, id: m } : { ok: false, message: `"${n}" is not a metric; use one of ${METRICS.join(', ')}` };
     });
     if (!metrics.ok) return refusal('Not subscribed.', [{ field: 'metrics', message: metrics.message }]);
     const now = services.digests.now();

@@ -75,7 +75,7 @@ export const claimsList = defineCommand({
     const metrics: readonly string[] = METRICS;
     const metric = o.metric?.toLowerCase().replace(/[\s-]+/g, '_');
     if (metric !== undefined && !metrics.includes(metric)) return refused(`metric: unknown metric "${o.metric}"; known: ${metrics.join(', ')}`);
-    const claims = services.claims.list({ claimant, subject, metric: metric as (typeof METRICS)[number] | undefined, since: o.since, includeInactive: o.all, limit: o.limit });
+    const claims = services.claims.list({ claimant, subject, metric: metric, since: o.since, includeInactive: o.all, limit: o.limit });
     return said(...(claims.length ? claims.map((c) => show(services, c)) : ['No claims match.']));
   },
 });

@@ -85,7 +85,7 @@ export function openApp(options: AppOptions): App {
     }
     const service = new ClaimsService(claims, reference);
     const lookup = new LookupRepo(db);
-    const asker = new AskService(lookup, () => service.directory(), options.clock);
+    const asker = new AskService(lookup, () => service.directory(), options.clock, options.dataDir ?? DATA_DIR);
     const clock = options.digestClock ?? (options.clock ? { ...systemClock, now: options.clock } : systemClock);
     const digests = new DigestService({ digests: new DigestRepo(db), claims, lookup, directory: () => service.directory() }, {}, options.logger ?? createLogger('silent'), {
       owner: `${hostname()}:${process.pid}`,

@@ -1,7 +1,7 @@
 // Plain words for a claim's parts, shared by every renderer (which escape them for their platform).
 import { formatDate, formatSpan } from './dates.ts';
 import type { Claim, ClaimFields, Source } from './model.ts';
-import { METRIC_INFO, QUALIFIER_WORDS, type Metric, type Qualifier } from './vocabulary.ts';
+import { metricInfo, QUALIFIER_WORDS, type Metric, type Qualifier } from './vocabulary.ts';
 
 export const formatNumber = (n: number) => n.toLocaleString('en-US');
 
@@ -15,7 +15,7 @@ export function describeFigure(low: number | null, high: number | null, qualifie
 }
 
 export function describeMetric(metric: Metric): string {
-  return METRIC_INFO[metric].label;
+  return metricInfo(metric).label;
 }
 
 /** What the figure covers: "since 24 Feb 2022, to 4 November 2024", "November 2024", or the source's words. */

@@ -8,7 +8,7 @@ import {
   CLAIM_STATUSES,
   DATE_PRECISIONS,
   DEFAULT_CONFLICT,
-  METRICS,
+  MetricSchema,
   PERIOD_KINDS,
   QUALIFIERS,
 } from './vocabulary.ts';
@@ -108,7 +108,7 @@ const FigureSchema = z.number({ message: 'must be a number' }).int({ message: 'm
 export const ClaimFieldsObject = z.object({
   claimant: SlugSchema,
   subject: SlugSchema,
-  metric: z.enum(METRICS),
+  metric: MetricSchema,
   low: FigureSchema.nullable(),
   high: FigureSchema.nullable(),
   qualifier: z.enum(QUALIFIERS),

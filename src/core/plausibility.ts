@@ -3,7 +3,7 @@
 // moderator's explicit confirmation, which the audit log records.
 import type { ClaimFields } from './model.ts';
 import { addDays, daysBetween } from './dates.ts';
-import { METRIC_INFO } from './vocabulary.ts';
+import { metricInfo } from './vocabulary.ts';
 
 export interface SeriesPoint {
   id: number;
@@ -69,7 +69,7 @@ function median(values: number[]): number {
 export function checkPlausibility(claim: ClaimFields, series: SeriesContext): PlausibilityResult {
   const errors: Finding[] = [];
   const warnings: Finding[] = [];
-  const label = METRIC_INFO[claim.metric].label;
+  const label = metricInfo(claim.metric).label;
 
   if (claim.periodKind === 'cumulative' && claim.aggregation === 'total') {
     const { previous, next } = series;

@@ -1,68 +1,68 @@
-// The bot's fixed vocabulary: metrics, qualifiers, claimant kinds. Parties and claimants are data
-// (data/*.yaml) because moderators and reviewers extend them; these lists change only with code.
+// The bot's vocabulary: qualifiers, claimant kinds and other closed lists that change only with
+// code; and metrics, which are reference data (data/metrics.yaml) like parties and claimants.
+import { join } from 'node:path';
+import { z } from 'zod';
+import { readYamlFile } from '../data-file.ts';
+import { DATA_DIR } from '../paths.ts';
 
-export const METRICS = [
-  'personnel',
-  'killed',
-  'wounded',
-  'killed_or_wounded',
-  'killed_or_missing',
-  'casualties',
-  'irreversible',
-  'captured',
-  'deserters',
-  'tanks',
-  'armoured_vehicles',
-  'artillery',
-  'mlrs',
-  'air_defence',
-  'aircraft',
-  'helicopters',
-  'uavs',
-  'cruise_missiles',
-  'ships',
-  'submarines',
-  'vehicles',
-  'special_equipment',
-  'srbm_launchers',
-  'ground_robots',
-] as const;
-export type Metric = (typeof METRICS)[number];
+/** A metric's id, as claims store it ("tanks"); the list is reference data (data/metrics.yaml). */
+export type Metric = string;
 
-interface MetricInfo {
-  label: string; // as a noun phrase after a number: "45,720 personnel losses"
+export interface MetricInfo {
+  /** As a noun phrase after a number: "45,720 personnel losses". */
+  label: string;
   personnel: boolean;
 }
 
-export const METRIC_INFO: Record<Metric, MetricInfo> = {
-  personnel: { label: 'personnel losses', personnel: true },
-  killed: { label: 'killed', personnel: true },
-  wounded: { label: 'wounded', personnel: true },
-  killed_or_wounded: { label: 'killed or wounded', personnel: true },
-  killed_or_missing: { label: 'killed or missing', personnel: true },
-  casualties: { label: 'casualties', personnel: true },
-  irreversible: { label: 'irreversible losses', personnel: true },
-  captured: { label: 'captured', personnel: true },
-  deserters: { label: 'deserters', personnel: true },
-  tanks: { label: 'tanks', personnel: false },
-  armoured_vehicles: { label: 'armoured combat vehicles', personnel: false },
-  artillery: { label: 'artillery systems', personnel: false },
-  mlrs: { label: 'multiple rocket launchers', personnel: false },
-  air_defence: { label: 'air defence systems', personnel: false },
-  aircraft: { label: 'aircraft', personnel: false },
-  helicopters: { label: 'helicopters', personnel: false },
-  uavs: { label: 'UAVs', personnel: false },
-  cruise_missiles: { label: 'cruise missiles', personnel: false },
-  ships: { label: 'ships and boats', personnel: false },
-  submarines: { label: 'submarines', personnel: false },
-  vehicles: { label: 'vehicles and fuel tanks', personnel: false },
-  special_equipment: { label: 'special equipment', personnel: false },
-  srbm_launchers: { label: 'mobile SRBM launchers', personnel: false },
-  ground_robots: { label: 'ground robotic systems', personnel: false },
-};
+const MetricsFileSchema = z
+  .array(
+    z.strictObject({
+      id: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'a metric id is lower case letters, digits and _, 2 to 40 long' }),
+      label: z.string().trim().min(1).max(100),
+      personnel: z.boolean(),
+    }),
+  )
+  .min(1)
+  .refine((list) => new Set(list.map((m) => m.id)).size === list.length, { message: 'a metric id is listed twice' });
 
-export const PERSONNEL_METRICS: readonly Metric[] = METRICS.filter((m) => METRIC_INFO[m].personnel);
-export const EQUIPMENT_METRICS: readonly Metric[] = METRICS.filter((m) => !METRIC_INFO[m].personnel);
+export type MetricEntry = z.infer<typeof MetricsFileSchema>[number];
+
+/** Reads and validates data/metrics.yaml (or another data folder's); throws naming the file and entry. */
+export function readMetrics(dataDir: string = DATA_DIR): MetricEntry[] {
+  const path = join(dataDir, 'metrics.yaml');
+  const parsed = MetricsFileSchema.safeParse(readYamlFile(path));
+  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+/**
+ * Every metric, in the data file's order; with the two groups below, kept in step with the data by
+ * useMetrics (read once at start; the lists are the same objects throughout, so any module may hold them).
+ */
+export const METRICS: Metric[] = [];
+export const PERSONNEL_METRICS: Metric[] = [];
+export const EQUIPMENT_METRICS: Metric[] = [];
+const METRIC_INFO = new Map<Metric, MetricInfo>();
+
+/** Makes `entries` the metrics lossbot knows (at start from data/metrics.yaml; a test may use another folder's). */
+export function useMetrics(entries: readonly MetricEntry[]): void {
+  METRIC_INFO.clear();
+  for (const e of entries) METRIC_INFO.set(e.id, { label: e.label, personnel: e.personnel });
+  METRICS.splice(0, METRICS.length, ...entries.map((e) => e.id));
+  PERSONNEL_METRICS.splice(0, PERSONNEL_METRICS.length, ...entries.filter((e) => e.personnel).map((e) => e.id));
+  EQUIPMENT_METRICS.splice(0, EQUIPMENT_METRICS.length, ...entries.filter((e) => !e.personnel).map((e) => e.id));
+}
+useMetrics(readMetrics());
+
+export const isMetric = (value: string): value is Metric => METRIC_INFO.has(value);
+
+/** What lossbot knows of a metric; an id it does not know (a row from a newer release) reads as its id. */
+export function metricInfo(metric: Metric): MetricInfo {
+  return METRIC_INFO.get(metric) ?? { label: metric.replaceAll('_', ' '), personnel: false };
+}
+
+/** A metric id that lossbot knows, for every schema that takes one. */
+export const MetricSchema = z.string().refine(isMetric, { error: (issue) => `"${String(issue.input)}" is not a metric; one of ${METRICS.join(', ')}` });
 
 /** The qualifier as the claimant said it. `more_than`/`at_least` leave `high` open, `up_to`/`fewer_than` leave `low` open. */
 export const QUALIFIERS = ['exact', 'about', 'nearly', 'more_than', 'at_least', 'up_to', 'fewer_than'] as const;

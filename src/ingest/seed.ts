@@ -5,6 +5,7 @@ import { readYamlFile } from '../data-file.ts';
 import { z } from 'zod';
 import { ClaimantSchema, ClaimFieldsObject, ConflictSchema, describeZodError, PartySchema, SourceSchema, claimFieldProblems, type ClaimFields } from '../core/model.ts';
 import { checkPlausibility } from '../core/plausibility.ts';
+import { readMetrics, useMetrics, type MetricEntry } from '../core/vocabulary.ts';
 import type { ClaimsRepo } from '../store/claims-repo.ts';
 import type { ReferenceRepo } from '../store/reference-repo.ts';
 
@@ -21,6 +22,7 @@ export const SeedFileSchema = z
   .strict();
 
 export interface SeedData {
+  metrics: MetricEntry[];
   parties: z.infer<typeof PartySchema>[];
   conflicts: z.infer<typeof ConflictSchema>[];
   claimants: z.infer<typeof ClaimantSchema>[];
@@ -45,6 +47,9 @@ function parseFile<T>(path: string, schema: z.ZodType<T>): T {
 
 /** Reads and validates every seed file; throws a SeedError naming the file, record and field. */
 export function readSeedData(dataDir: string): SeedData {
+  // First: the claims below are checked against these metrics.
+  const metrics = readMetrics(dataDir);
+  useMetrics(metrics);
   const parties = parseFile(join(dataDir, 'parties.yaml'), z.array(PartySchema.strict()));
   const conflicts = parseFile(join(dataDir, 'conflicts.yaml'), z.array(ConflictSchema.strict()));
   const claimants = parseFile(join(dataDir, 'claimants.yaml'), z.array(ClaimantSchema.strict()));
@@ -71,7 +76,7 @@ export function readSeedData(dataDir: string): SeedData {
     if (!partyIds.has(fields.subject)) throw new SeedError(`${file}: claims[${index}]: subject: unknown party "${fields.subject}"`);
     if (!conflicts.some((c) => c.id === fields.conflict)) throw new SeedError(`${file}: claims[${index}]: conflict: unknown conflict "${fields.conflict}"`);
   }
-  return { parties, conflicts, claimants, claims };
+  return { metrics, parties, conflicts, claimants, claims };
 }
 
 /** JSON with keys in one order, for comparing what is stored with what is shipped. */
@@ -92,7 +97,12 @@ export function referenceDataDiffers(reference: ReferenceRepo, data: SeedData): 
     return canonical(byId(stored)) !== canonical(byId(shipped).map(project));
   };
   try {
-    return differs(reference.parties(), data.parties) || differs(reference.conflicts(), data.conflicts) || differs(reference.claimants(), data.claimants);
+    return (
+      differs(reference.metrics(), data.metrics) ||
+      differs(reference.parties(), data.parties) ||
+      differs(reference.conflicts(), data.conflicts) ||
+      differs(reference.claimants(), data.claimants)
+    );
   } catch {
     return true;
   }
@@ -106,6 +116,7 @@ export function referenceDataDiffers(reference: ReferenceRepo, data: SeedData): 
 export function applyReferenceData(reference: ReferenceRepo, claims: ClaimsRepo, data: SeedData): boolean {
   if (!referenceDataDiffers(reference, data)) return false;
   claims.transaction(() => {
+    for (const m of data.metrics) reference.upsertMetric(m);
     for (const p of data.parties) reference.upsertParty(p);
     for (const c of data.conflicts) reference.upsertConflict(c);
     // Parents first, so the foreign key to a parent always finds it.

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ALL_FIGURES_WORDS, composeAnswer, type Answer } from '../core/answer/compose.ts';
 import { todayUtc } from '../core/dates.ts';
 import { parseQuestion, QueryVocabulary } from '../core/query/parse.ts';
+import { loadLexicon } from '../core/query/lexicon.ts';
 import type { Directory } from '../core/directory.ts';
 import type { LookupRepo } from '../store/lookup-repo.ts';
 import { DATA_DIR } from '../paths.ts';
@@ -42,7 +43,7 @@ export class AskService {
     private readonly lookup: LookupRepo,
     private readonly directory: () => Directory,
     private readonly clock: () => Date = () => new Date(),
-    dataDir: string = DATA_DIR,
+    private readonly dataDir: string = DATA_DIR,
   ) {
     this.republishes = readRepublishes(dataDir);
   }
@@ -50,7 +51,7 @@ export class AskService {
   private vocab(): QueryVocabulary {
     const dir = this.directory();
     if (this.vocabularyFor !== dir) {
-      this.vocabulary = new QueryVocabulary(dir);
+      this.vocabulary = new QueryVocabulary(dir, loadLexicon('en', this.dataDir), this.dataDir);
       this.vocabularyFor = dir;
     }
     return this.vocabulary!;

@@ -79,10 +79,21 @@ export function migrate(db: Db, target: number = LATEST_SCHEMA_VERSION, options:
   }
   for (const migration of MIGRATIONS) {
     if (migration.version <= current || migration.version > target) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    // PRAGMA foreign_keys has no effect inside a transaction: it is set around it.
+    if (migration.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (migration.foreignKeysOff) {
+          const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+          if (broken.length) throw new Error(`migration ${migration.version} would leave ${broken.length} rows pointing at missing rows (first: ${broken[0]!.table} row ${broken[0]!.rowid} -> ${broken[0]!.parent}); nothing was changed`);
+        }
+        db.pragma(`user_version = ${migration.version}`);
+      }).immediate();
+    } finally {
+      if (migration.foreignKeysOff) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    }
   }
   return schemaVersion(db);
 }

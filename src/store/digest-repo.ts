@@ -2,7 +2,7 @@
 // on that period: whoever inserts it sends; marking it done and advancing the subscription's
 // position in the audit log happen in one transaction.
 import { z } from 'zod';
-import { METRICS, type Metric } from '../core/vocabulary.ts';
+import { MetricSchema, type Metric } from '../core/vocabulary.ts';
 import type { Db } from './database.ts';
 
 export type Platform = 'discord' | 'telegram';
@@ -51,7 +51,7 @@ const SubscriptionRow = z
     timezone: r.timezone,
     claimants: z.array(z.string()).parse(JSON.parse(r.claimants)),
     parties: z.array(z.string()).parse(JSON.parse(r.parties)),
-    metrics: z.array(z.enum(METRICS)).parse(JSON.parse(r.metrics)),
+    metrics: z.array(MetricSchema).parse(JSON.parse(r.metrics)),
     postEmpty: r.post_empty === 1,
     status: r.status,
     statusReason: r.status_reason,

@@ -1,6 +1,7 @@
 // Parties, conflicts and claimants: the reference data claims point at.
 import { z } from 'zod';
 import { ClaimantSchema, ConflictSchema, PartySchema, type Claimant, type Conflict, type Party } from '../core/model.ts';
+import type { MetricEntry } from '../core/vocabulary.ts';
 import type { Db } from './database.ts';
 
 const JsonArray = z.string().transform((s, ctx) => {
@@ -18,6 +19,7 @@ const PartyRow = z
 const ClaimantRow = z
   .object({ id: z.string(), name: z.string(), kind: z.string(), party_id: z.string().nullable(), parent_id: z.string().nullable(), aliases: JsonArray })
   .transform((r) => ClaimantSchema.parse({ id: r.id, name: r.name, kind: r.kind, party: r.party_id, parent: r.parent_id, aliases: r.aliases }));
+const MetricRow = z.object({ id: z.string(), label: z.string(), personnel: z.union([z.literal(0), z.literal(1)]).transform((p) => p === 1) });
 const ConflictRow = z
   .object({ id: z.string(), name: z.string(), started_on: z.string().nullable() })
   .transform((r) => ConflictSchema.parse({ id: r.id, name: r.name, startedOn: r.started_on }));
@@ -32,6 +34,20 @@ export class ReferenceRepo {
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, adjective = excluded.adjective, aliases = excluded.aliases`,
       )
       .run({ ...party, aliases: JSON.stringify(party.aliases) });
+  }
+
+  /** A metric from data/metrics.yaml: added, or its label and group brought up to date. */
+  upsertMetric(metric: MetricEntry): void {
+    this.db
+      .prepare(
+        `INSERT INTO metrics (id, label, personnel) VALUES (@id, @label, @personnel)
+         ON CONFLICT (id) DO UPDATE SET label = excluded.label, personnel = excluded.personnel`,
+      )
+      .run({ ...metric, personnel: metric.personnel ? 1 : 0 });
+  }
+
+  metrics(): MetricEntry[] {
+    return this.db.prepare('SELECT id, label, personnel FROM metrics ORDER BY id').all().map((r) => MetricRow.parse(r));
   }
 
   upsertConflict(conflict: Conflict): void {

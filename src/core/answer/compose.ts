@@ -5,7 +5,7 @@ import { addDays, daysBetween, formatSpan, monthName } from '../dates.ts';
 import type { Directory } from '../directory.ts';
 import type { Claim, Source } from '../model.ts';
 import type { ParseResult, Query, TimeSpec } from '../query/types.ts';
-import { INVASION_START, METRIC_INFO, type Aggregation, type DatePrecision, type Metric, type PeriodKind, type Qualifier } from '../vocabulary.ts';
+import { INVASION_START, metricInfo, type Aggregation, type DatePrecision, type Metric, type PeriodKind, type Qualifier } from '../vocabulary.ts';
 import { difference, lastDayMeant, perDay, type StatedValue } from './derive.ts';
 import type { AnswerNote, CorrectionMark, FigureEndpoint, FigureNote } from './notes.ts';
 import { describeReading, HELP_TEXT_INTRO, timeLabel } from './words.ts';
@@ -452,7 +452,7 @@ function limitFigures(groups: AnswerGroup[], limit: number, question: string, lo
   for (const g of groups) if (keep.size < limit) keep.add(g.figures[0]!);
   for (const g of groups) for (const f of g.figures) if (keep.size < limit) keep.add(f);
   const hidden = groups.flatMap((g) => g.figures.filter((f) => !keep.has(f)));
-  const what = [...new Set(hidden.map((f) => (locale === 'en' ? METRIC_INFO[f.metric].label : metricName(locale, f.metric))))];
+  const what = [...new Set(hidden.map((f) => (locale === 'en' ? metricInfo(f.metric).label : metricName(locale, f.metric))))];
   const shown = groups.map((g) => ({ ...g, figures: g.figures.filter((f) => keep.has(f)) })).filter((g) => g.figures.length);
   return {
     groups: shown,

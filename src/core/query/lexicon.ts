@@ -6,7 +6,7 @@ import { readYamlFile } from '../../data-file.ts';
 import { z } from 'zod';
 import { DATA_DIR } from '../../paths.ts';
 import { LocalNamesSchema, type LocalName } from '../model.ts';
-import { METRICS, type Metric } from '../vocabulary.ts';
+import { MetricSchema, type Metric } from '../vocabulary.ts';
 
 const Words = z.array(z.string().trim().min(1)).default([]);
 
@@ -33,7 +33,7 @@ const CueSchema = z.object({
   opponents: z.record(z.string(), z.string()).default({}),
 });
 
-const MetricRef = z.union([z.string().min(1), z.array(z.enum(METRICS)).min(1)]);
+const MetricRef = z.union([z.string().min(1), z.array(MetricSchema).min(1)]);
 
 export const LexiconFileSchema = z
   .object({
@@ -51,8 +51,8 @@ export const LexiconFileSchema = z
     metrics: z.array(z.object({ words: z.array(z.string().min(1)).min(1), metrics: MetricRef })).min(1),
     /** Spellings of one part of a name, each usable for the others: [mod, ministry of defence]. */
     nameVariants: z.array(z.array(z.string().trim().min(1)).min(2)).default([]),
-    metricSets: z.record(z.string(), z.array(z.enum(METRICS))).default({}),
-    broader: z.record(z.string(), z.array(z.enum(METRICS))).default({}),
+    metricSets: z.record(z.string(), z.array(MetricSchema)).default({}),
+    broader: z.record(z.string(), z.array(MetricSchema)).default({}),
     /**
      * Inflected languages: endings stripped from every word (the longest that leaves at least
      * `minStem` letters), so that names, cue words and metric words match in any grammatical case.
@@ -68,7 +68,7 @@ export const LexiconFileSchema = z
     /** Messages that ask what the bot does ("привіт", "що ти вмієш"), answered with help. */
     help: Words,
     /** What a metric is called in this language, for answers: tanks -> танки. */
-    metricNames: z.partialRecord(z.enum(METRICS), z.string().min(1)).default({}),
+    metricNames: z.record(MetricSchema, z.string().min(1)).default({}),
     /** Word-order rules of languages whose cases, not positions, carry roles. All off for English. */
     rules: z
       .object({

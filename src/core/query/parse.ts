@@ -10,7 +10,7 @@
 import { distance } from 'fastest-levenshtein';
 import { formatSpan } from '../dates.ts';
 import type { Directory } from '../directory.ts';
-import { METRICS, METRIC_INFO, type Metric } from '../vocabulary.ts';
+import { METRICS, metricInfo, type Metric } from '../vocabulary.ts';
 import { detectLocale, type Locale } from './language.ts';
 import { loadLexicon, type CueKind, type Lexicon } from './lexicon.ts';
 import { DEFAULT_METRICS, extractMetrics, isMetricWord } from './metrics.ts';
@@ -89,8 +89,10 @@ export class QueryVocabulary {
   constructor(
     readonly directory: Directory,
     lexicon?: Lexicon,
+    /** Where the other languages' lexicons are read from (the app's data folder). */
+    private readonly dataDir?: string,
   ) {
-    this.lexicon = lexicon ?? loadLexicon('en');
+    this.lexicon = lexicon ?? loadLexicon('en', dataDir);
     const add = (name: string, tag: SpanTag, value: string, adjective = false) => {
       const tokens = tokenise(normaliseQuestion(name).replace(/[-/.,:]/g, ' ')).map((t) => this.lexicon.stem(t.text));
       if (!tokens.length) return;
@@ -152,7 +154,7 @@ export class QueryVocabulary {
     let other = this.others.get(locale);
     if (!other) {
       try {
-        other = new QueryVocabulary(this.directory, loadLexicon(locale));
+        other = new QueryVocabulary(this.directory, loadLexicon(locale, this.dataDir), this.dataDir);
       } catch {
         other = this;
       }
@@ -576,7 +578,7 @@ export function readQuestion(input: unknown, englishVocab: QueryVocabulary, toda
     metricWords: english
       ? unique((specificWords.length ? specificWords : words).map((w) => w.trim()).filter((w) => !/^(?:lost|lose|losing|loses)$/.test(w) || words.length === 1))
       : specificWords.length
-        ? unique(metrics.filter((m) => found.includes(m)).map((m) => METRIC_INFO[m].label))
+        ? unique(metrics.filter((m) => found.includes(m)).map((m) => metricInfo(m).label))
         : words.length
           ? ['losses']
           : [],
@@ -656,7 +658,7 @@ function describeTime(time: TimeSpec, partial: boolean, role: Query['timeRole'])
 /** The question as read, in one line: "Russian helicopters lost, 2023, per any claimant". */
 export function describeReading(q: Query, dir: Directory): string {
   const whose = q.subjects.map((s) => dir.party(s)?.adjective ?? s).join(' and ');
-  const what = q.metricWords.length ? q.metricWords.join(', ') : q.metrics.length === METRICS.length ? 'all figures' : q.metrics.map((m) => METRIC_INFO[m].label).join(', ');
+  const what = q.metricWords.length ? q.metricWords.join(', ') : q.metrics.length === METRICS.length ? 'all figures' : q.metrics.map((m) => metricInfo(m).label).join(', ');
   const by = [
     ...q.groups.map((g) => `${g} group`),
     ...q.claimants.filter(() => !q.groups.length).map((c) => dir.claimant(c)?.name ?? c),
