@@ -7,7 +7,7 @@ import type { SeriesContext, SeriesPoint } from '../core/plausibility.ts';
 import { addDays, daysBetween } from '../core/dates.ts';
 import type { Metric } from '../core/vocabulary.ts';
 import type { Db } from './database.ts';
-import type { Author } from './moderators-repo.ts';
+import { PlatformNameSchema, type Author } from './moderators-repo.ts';
 
 /** Column names -> the model's; every value is then checked once, by ClaimSchema. */
 function claimFromColumns(r: Record<string, unknown>): unknown {
@@ -133,7 +133,7 @@ const AuditRow = z
     after: z.string().nullable(),
     reason: z.string().nullable(),
     confirmed_warnings: z.string(),
-    actor_platform: z.enum(['discord', 'telegram', 'cli']).nullish(),
+    actor_platform: PlatformNameSchema.nullish(),
     actor_user_id: z.string().nullish(),
     actor_name: z.string().nullish(),
     actor_origin: z.string().nullish(),

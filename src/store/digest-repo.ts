@@ -1,11 +1,13 @@
 // Digest subscriptions and deliveries. A delivery row per (subscription, period) is the claim
 // on that period: whoever inserts it sends; marking it done and advancing the subscription's
 // position in the audit log happen in one transaction.
+import { PlatformNameSchema, type ChatPlatform } from './moderators-repo.ts';
 import { z } from 'zod';
 import { MetricSchema, type Metric } from '../core/vocabulary.ts';
 import type { Db } from './database.ts';
 
-export type Platform = 'discord' | 'telegram';
+/** A chat platform's name, opaque here ("discord", "telegram", a future adapter's). */
+export type Platform = ChatPlatform;
 
 export interface SubscriptionInput {
   platform: Platform;
@@ -25,7 +27,7 @@ export interface SubscriptionInput {
 const SubscriptionRow = z
   .object({
     id: z.number(),
-    platform: z.enum(['discord', 'telegram']),
+    platform: PlatformNameSchema,
     chat_id: z.string(),
     frequency: z.enum(['daily', 'weekly']),
     weekday: z.number().nullable(),
