@@ -90,6 +90,12 @@ async function benchImport(): Promise<void> {
 }
 await benchImport();
 {
+  // The same series as the bot syncs it: through DailySync, the import in a worker thread.
+  const { benchSyncBlocking } = await import('./blocking.ts');
+  const r = await benchSyncBlocking();
+  console.log(`event loop held during a sync (1 ms ticker; floor with nothing running ${r.floorMs.toFixed(1)} ms): full import of ${r.full.added.toLocaleString('en-US')} claims ${r.full.longestMs.toFixed(1)} ms, unchanged (304) ${r.unchanged.longestMs.toFixed(1)} ms (target < 50)`);
+}
+{
   // The first digest after a full import: 25,000 new claims in one digest.
   const { benchDigest } = await import('./digest.ts');
   const r = await benchDigest();
