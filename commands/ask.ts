@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { MAX_QUESTION_LENGTH } from '../src/core/query/types.ts';
-import { defineCommand } from './types.ts';
+import { defineCommand, type Reply } from './types.ts';
+import type { ViewReply } from '../src/services/views-service.ts';
+
+/** A view of a question as the command's reply: an answer, a chart, or a doc, with the buttons it offers. */
+export function viewReply(view: ViewReply): Reply {
+  if (view.kind === 'answer') return { kind: 'answer', answer: view.answer, actions: view.actions };
+  if (view.kind === 'chart') return { kind: 'chart', chart: view.chart, doc: view.doc, actions: view.actions };
+  return { kind: 'doc', doc: view.doc, private: false, actions: view.actions };
+}
 
 export const ask = defineCommand({
   path: ['ask'],
@@ -10,5 +18,6 @@ export const ask = defineCommand({
   }),
   audience: 'everyone',
   freeText: 'question',
-  run: ({ question }, { services }) => ({ kind: 'answer', answer: services.asker.ask(question) }),
+  // Charts, breakdowns and the other views when the application offers them; a plain answer otherwise.
+  run: ({ question }, { services, view, askerLocale }) => (services.views ? viewReply(services.views.reply(question, view)) : { kind: 'answer', answer: services.asker.ask(question, askerLocale) }),
 });

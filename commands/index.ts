@@ -4,10 +4,11 @@ import { claimAdd, claimEdit, claimHistory, claimRetract, claimShow } from './cl
 import { claimants } from './claimants.ts';
 import { digestList, digestPreview, digestSubscribe, digestUnsubscribe } from './digest.ts';
 import { help } from './help.ts';
+import { today } from './today.ts';
 import { moderatorsAdd, moderatorsList, moderatorsRemove } from './moderators.ts';
 import type { CommandDefinition } from './types.ts';
 
-export const COMMANDS: readonly CommandDefinition[] = [ask, claimAdd, claimEdit, claimRetract, claimShow, claimHistory, claimants, digestSubscribe, digestUnsubscribe, digestList, digestPreview, moderatorsAdd, moderatorsRemove, moderatorsList, help] as unknown as CommandDefinition[];
+export const COMMANDS: readonly CommandDefinition[] = [ask, claimAdd, claimEdit, claimRetract, claimShow, claimHistory, claimants, digestSubscribe, digestUnsubscribe, digestList, digestPreview, moderatorsAdd, moderatorsRemove, moderatorsList, today, help] as unknown as CommandDefinition[];
 
 export function findCommand(path: readonly string[]): CommandDefinition | undefined {
   return COMMANDS.find((c) => c.path.length === path.length && c.path.every((p, i) => p === path[i]));

@@ -2,6 +2,7 @@
 // nothing more. The application (src/app.ts) satisfies them; tests may pass anything that does.
 import type { Access } from '../src/services/access.ts';
 import type { AskService } from '../src/services/ask-service.ts';
+import type { ViewsService } from '../src/services/views-service.ts';
 import type { ClaimsService } from '../src/services/claims-service.ts';
 import type { ClaimsRepo } from '../src/store/claims-repo.ts';
 import type { DigestRepo } from '../src/store/digest-repo.ts';
@@ -14,6 +15,8 @@ export type ClaimsPort = Pick<ClaimsService, 'directory' | 'prepareAdd' | 'add' 
 export type ClaimsReadPort = Pick<ClaimsRepo, 'get' | 'history' | 'list' | 'rawRow'>;
 /** A question in, an answer out. */
 export type AskPort = Pick<AskService, 'ask'>;
+/** Charts, breakdowns, records, the daily card, and the views an answer's buttons ask for. */
+export type ViewsPort = Pick<ViewsService, 'reply' | 'today'>;
 /** Digest subscriptions of a chat, and what the next digest would say. */
 export type DigestsPort = Pick<DigestService, 'now' | 'preview'> & { repo: Pick<DigestRepo, 'forChat' | 'lastDelivery' | 'subscribe' | 'unsubscribe'> };
 /** Who moderates, and granting and revoking it. */
@@ -39,6 +42,8 @@ export interface CommandServices {
   service: ClaimsPort;
   claims: ClaimsReadPort;
   asker: AskPort;
+  /** Absent in tests that need only answers: ask then answers plainly. */
+  views?: ViewsPort;
   digests: DigestsPort;
   access: AccessPort;
   /** Only on the command line. */

@@ -13,6 +13,8 @@ export { encodeMore, decodeMore } from '../src/chain/codec.ts';
 
 /** What a reply shows, as a neutral doc: an answer's, or the reply's own. */
 export function replyDoc(reply: Reply): Doc {
+  // A page of a long reply, where the chain chose one.
+  if ((reply.kind === 'answer' || reply.kind === 'doc') && reply.page) return reply.page.doc;
   return reply.kind === 'answer' ? answerToDoc(reply.answer) : reply.doc;
 }
 

@@ -3,8 +3,11 @@
 import type { z } from 'zod';
 import type { Answer } from '../src/core/answer/compose.ts';
 import type { Doc } from '../src/core/doc.ts';
+import type { ChartSpecInput } from '../src/charts/spec.ts';
+import type { AnswerAction } from '../src/services/views-service.ts';
 import type { Author } from '../src/store/moderators-repo.ts';
 import type { CommandServices } from './ports.ts';
+import type { Locale } from '../src/i18n/index.ts';
 
 export type { CommandServices } from './ports.ts';
 
@@ -83,16 +86,35 @@ export interface CommandContext {
   confirmed: boolean;
   /** Display names the platform gave for user ids among the options (a mentioned or replied-to user). */
   userNames: Readonly<Record<string, string>>;
+  /** The language of the reply's fixed texts (src/i18n): the asker's, else the question's, else English. */
+  locale?: Locale;
+  /** The language the platform gave for the asker, when the bot speaks it; answers otherwise follow the question's. */
+  askerLocale?: Locale | null;
+  /** A button under an earlier reply asked for this view of the same command (the chain's view store). */
+  view?: AnswerAction | undefined;
+}
+
+/** Views of the same question offered as buttons under a reply ("Chart", "By month", "Other claimants", "Sources"). */
+export type { AnswerAction } from '../src/services/views-service.ts';
+
+/** One page of a long reply, chosen by the chain for platforms that page (Previous / Next in one message). */
+export interface ReplyPage {
+  doc: Doc;
+  /** 1-based. */
+  index: number;
+  count: number;
 }
 
 export type Reply =
   /** An answer to a question, rendered by each platform's answer renderer. */
-  | { kind: 'answer'; answer: Answer }
+  | { kind: 'answer'; answer: Answer; actions?: readonly AnswerAction[]; page?: ReplyPage }
+  /** A chart: the spec each adapter renders to a PNG (in its theme), and the caption that attributes every series. */
+  | { kind: 'chart'; chart: ChartSpecInput; doc: Doc; actions?: readonly AnswerAction[] }
   /**
    * Information; `private` replies go only to the one who asked (ephemeral on Discord). `more`
    * holds the options that show the next page of a long list, for a "More" button.
    */
-  | { kind: 'doc'; doc: Doc; private: boolean; more?: Record<string, string | number> }
+  | { kind: 'doc'; doc: Doc; private: boolean; more?: Record<string, string | number>; actions?: readonly AnswerAction[]; page?: ReplyPage }
   /** Nothing was done: a refusal, bad input, a missing claim. Always private. */
   | { kind: 'refusal'; doc: Doc; /** The command was asked wrongly (unknown, options unreadable or invalid): a usage error. */ usage?: boolean }
   /** Nothing was done yet: show this with Confirm / Cancel, and run again with `confirmed`. */

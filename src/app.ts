@@ -4,6 +4,8 @@ import { ClaimsRepo, oncePerRow, setUnreadableClaimHandler } from './store/claim
 import { ReferenceRepo } from './store/reference-repo.ts';
 import { ClaimsService } from './services/claims-service.ts';
 import { AskService } from './services/ask-service.ts';
+import { ViewsService } from './services/views-service.ts';
+import { SeriesRepo } from './store/series-repo.ts';
 import { LookupRepo } from './store/lookup-repo.ts';
 import { applyReferenceData, readSeedData, seedClaimsIfEmpty } from './ingest/seed.ts';
 import { DATA_DIR } from './paths.ts';
@@ -22,6 +24,8 @@ export interface App {
   reference: ReferenceRepo;
   service: ClaimsService;
   asker: AskService;
+  /** Charts, breakdowns, records, the daily card and the views under an answer's buttons. */
+  views: ViewsService;
   /** Digest subscriptions, previews and the scheduler; adapters attach their senders. */
   digests: DigestService;
   /** Who may change claims and manage moderators. */
@@ -92,7 +96,8 @@ export function openApp(options: AppOptions): App {
       clock,
     });
     const access = new Access(new ModeratorsRepo(db, options.clock), options.access ?? NO_ACCESS_CONFIG);
-    return { db, claims, reference, service, asker, digests, access, close: () => db.close() };
+    const views = new ViewsService(asker, new SeriesRepo(db));
+    return { db, claims, reference, service, asker, views, digests, access, close: () => db.close() };
   } catch (error) {
     db.close();
     throw error;

@@ -11,10 +11,15 @@
 import type { z } from 'zod';
 import { refusal, zodProblems, type Logger } from '../../commands/run.ts';
 import type { QuestionLimiter } from '../../commands/rate-limit.ts';
-import { allowed, commandName, type Actor, type Audience, type CommandContext, type CommandDefinition, type CommandServices, type Reply } from '../../commands/types.ts';
-import { decodeButton, encodeCancel, encodeConfirm, encodeMore } from './codec.ts';
+import { allowed, commandName, type Actor, type AnswerAction, type Audience, type CommandContext, type CommandDefinition, type CommandServices, type Reply } from '../../commands/types.ts';
+import { decodeButton, encodeCancel, encodeConfirm, encodeMore, encodePage, encodeView } from './codec.ts';
+import { pageDoc, ViewStore } from './views.ts';
+import { TREND_WORDS } from '../core/trends/words.ts';
+import { replyDoc } from '../../commands/run.ts';
 import { PreviewStore, type Pending } from './confirmations.ts';
 import type { Button, Incoming, MaybePromise, Outgoing } from './types.ts';
+import { localeOf, t, type Locale } from '../i18n/index.ts';
+import { detectLocale } from '../core/query/language.ts';
 
 /** What a middleware reads and fills in; the outgoing reply is set once, by the step that decides it. */
 export interface ChainContext {
@@ -32,8 +37,16 @@ export interface ChainContext {
   quiet: boolean;
   /** The reply, once a step has decided it. */
   reply: Reply | null;
+  /** The language of every fixed text: the asker's (the platform's), else the question's, else English. */
+  locale: Locale;
+  /** The language the platform gave for the asker, when it is one the bot speaks. */
+  askerLocale: Locale | null;
   /** The token a preview was remembered under. */
   token: string | null;
+  /** The view a button under an earlier reply asked for, the page asked, and that reply's token. */
+  view: AnswerAction | undefined;
+  page: number | null;
+  viewToken: string | null;
 }
 
 export type Next = () => MaybePromise<void>;
@@ -54,13 +67,6 @@ export function compose(middlewares: readonly Middleware[]): (ctx: ChainContext)
   };
 }
 
-const WHO: Record<Exclude<Audience, 'everyone'>, string> = {
-  moderators: "the bot's claim moderators",
-  chat_managers: "this chat's managers (Discord: Manage Channels here; Telegram: its administrators) and the bot's claim moderators",
-  owners: "the bot's owners",
-  operator: 'the operator, on the command line',
-};
-
 /** A refusal because the command was asked wrongly: the command line exits 2 on it. */
 const usageRefusal = (message: string, problems: Parameters<typeof refusal>[1] = []): Reply => ({ ...(refusal(message, problems) as Extract<Reply, { kind: 'refusal' }>), usage: true });
 
@@ -72,7 +78,7 @@ const actorKey = (actor: Actor) => `${actor.platform}:${actor.id}`;
 export const errorBoundary: Middleware = (ctx, next) => {
   const fail = (error: unknown) => {
     ctx.logger?.error({ err: error, command: ctx.command ? commandName(ctx.command) : null, user: ctx.actor.id }, 'command failed');
-    ctx.reply = refusal('Something went wrong on my side; nothing was changed. The moderators can find it in the log.');
+    ctx.reply = refusal(t(ctx.locale, 'error-internal'));
   };
   try {
     const r = next();
@@ -90,12 +96,12 @@ export function limits(limiter: QuestionLimiter | undefined): Middleware {
     if (admission.kind === 'answer') return next();
     if (ctx.incoming?.input.kind === 'button') ctx.placement = 'alert';
     ctx.quiet = admission.kind === 'silent';
-    ctx.reply = refusal(admission.kind === 'warn' ? admission.message : 'Still too many requests; please wait a little.');
+    ctx.reply = refusal(admission.kind === 'warn' ? (admission.words ? t(ctx.locale, admission.words.key, admission.words.args) : admission.message) : t(ctx.locale, 'still-too-many'));
   };
 }
 
 /** Which command an event is for: a command path, free text (the text command; help when empty), or a button. */
-export function resolveCommand(commands: readonly CommandDefinition[], textCommand: readonly string[], helpCommand: readonly string[], previews: PreviewStore): Middleware {
+export function resolveCommand(commands: readonly CommandDefinition[], textCommand: readonly string[], helpCommand: readonly string[], previews: PreviewStore, views: ViewStore = new ViewStore()): Middleware {
   const find = (path: readonly string[]) => commands.find((c) => c.path.length === path.length && c.path.every((p, i) => p === path[i]));
   return (ctx, next) => {
     const input = ctx.incoming!.input;
@@ -109,7 +115,7 @@ export function resolveCommand(commands: readonly CommandDefinition[], textComma
       ctx.command = find(input.path) ?? null;
       if (!ctx.command) {
         const help = find(helpCommand);
-        ctx.reply = usageRefusal(`I do not know that command; try ${help ? ctx.incoming!.usage(help) : 'help'}.`);
+        ctx.reply = usageRefusal(t(ctx.locale, 'unknown-command', { help: help ? ctx.incoming!.usage(help) : 'help' }));
         return;
       }
       ctx.options = input.options;
@@ -123,18 +129,37 @@ export function resolveCommand(commands: readonly CommandDefinition[], textComma
       ctx.options = button.options;
       return next();
     }
+    if (button.kind === 'view') {
+      // Another view or page of an earlier reply: the same command and options, through every step after this one.
+      const stored = views.get(button.token);
+      if (!stored) {
+        ctx.placement = 'alert';
+        ctx.reply = refusal(TREND_WORDS.expired);
+        return;
+      }
+      ctx.command = stored.command;
+      ctx.options = stored.options;
+      if (button.page !== null) {
+        // A page: the message the button is on shows it instead (edited in place).
+        ctx.view = stored.action;
+        ctx.page = button.page;
+        ctx.viewToken = button.token;
+        ctx.placement = 'replace';
+      } else ctx.view = button.action ?? undefined;
+      return next();
+    }
     // Confirm or Cancel: the presser's rights are those the pending command needs.
     ctx.placement = 'alert';
     ctx.command = previews.peek(button.token)?.command ?? null;
     return andThen(audienceRights(ctx), () => {
       const taken = previews.take(button.token, actorKey(ctx.actor));
       if (!taken.ok) {
-        ctx.reply = refusal(taken.reason === 'expired' ? 'That preview has expired or was already used. Nothing was written; run the command again.' : 'Only the moderator who asked for this preview can confirm or cancel it.');
+        ctx.reply = refusal(t(ctx.locale, taken.reason === 'expired' ? 'preview-expired' : 'preview-not-yours'));
         return;
       }
       ctx.placement = 'replace';
       if (button.kind === 'cancel') {
-        ctx.reply = { kind: 'doc', private: true, doc: { title: null, blocks: [{ spans: [{ text: 'Cancelled. Nothing was written.' }] }] } };
+        ctx.reply = { kind: 'doc', private: true, doc: { title: null, blocks: [{ spans: [{ text: t(ctx.locale, 'cancelled') }] }] } };
         return;
       }
       restorePending(ctx, taken.pending);
@@ -164,7 +189,7 @@ export const audience: Middleware = (ctx, next) => {
   const check = () => {
     const command = ctx.command!;
     if (!allowed(command.audience, ctx.actor)) {
-      ctx.reply = refusal(`Only ${WHO[command.audience as Exclude<Audience, 'everyone'>]} may use ${commandName(command)}. Nothing was changed.`);
+      ctx.reply = refusal(t(ctx.locale, 'only-audience', { who: command.audience as Exclude<Audience, 'everyone'>, command: commandName(command) }));
       return;
     }
     return next();
@@ -180,7 +205,7 @@ export function helpOnEmpty(commands: readonly CommandDefinition[], helpCommand:
     const command = ctx.command!;
     if (!incoming || incoming.input.kind !== 'command') return next();
     if (incoming.input.problem) {
-      ctx.reply = usageRefusal(`${incoming.input.problem}\nUsage: ${incoming.usage(command)}`);
+      ctx.reply = usageRefusal(`${incoming.input.problem}\n${t(ctx.locale, 'usage', { usage: incoming.usage(command) })}`);
       return;
     }
     if (Object.keys(ctx.options).length) return next();
@@ -191,7 +216,7 @@ export function helpOnEmpty(commands: readonly CommandDefinition[], helpCommand:
     }
     const required = Object.values(command.options.shape).some((s) => !(s as z.ZodType).safeParse(undefined).success);
     if (required) {
-      ctx.reply = usageRefusal(`Usage: ${incoming.usage(command)}`);
+      ctx.reply = usageRefusal(t(ctx.locale, 'usage', { usage: incoming.usage(command) }));
       return;
     }
     return next();
@@ -203,7 +228,7 @@ export const validation: Middleware = (ctx, next) => {
   const command = ctx.command!;
   const parsed = command.options.safeParse(ctx.options);
   if (!parsed.success) {
-    ctx.reply = usageRefusal(`${commandName(command)}: some options are not right. Nothing was changed.`, zodProblems(parsed.error));
+    ctx.reply = usageRefusal(t(ctx.locale, 'options-not-right', { command: commandName(command) }), zodProblems(parsed.error));
     return;
   }
   ctx.input = parsed.data;
@@ -221,12 +246,12 @@ export function confirmStep(previews: PreviewStore): Middleware {
       }
       const remembered = previews.remember(ctx.command!, ctx.options, ctx.userNames, actorKey(ctx.actor));
       if (remembered.ok) ctx.token = remembered.token;
-      else ctx.reply = refusal('Too many previews are waiting for a Confirm right now. Nothing was written; please try again in a few minutes.');
+      else ctx.reply = refusal(t(ctx.locale, 'too-many-previews'));
     });
 }
 
 function runCommandStep(ctx: ChainContext): MaybePromise<void> {
-  const context: CommandContext = { actor: ctx.actor, services: ctx.services, confirmed: ctx.confirmed, userNames: ctx.userNames };
+  const context: CommandContext = { actor: ctx.actor, services: ctx.services, confirmed: ctx.confirmed, userNames: ctx.userNames, locale: ctx.locale, askerLocale: ctx.askerLocale, ...(ctx.view ? { view: ctx.view } : {}) };
   return andThen(ctx.command!.run(ctx.input as never, context), (reply) => {
     ctx.reply = reply;
   });
@@ -243,6 +268,7 @@ export interface ChainOptions {
   logger?: Logger | undefined;
   limiter?: QuestionLimiter | undefined;
   previews?: PreviewStore;
+  views?: ViewStore;
   /** The command free text goes to (default ask), and the one an empty message gets (default help). */
   textCommand?: readonly string[];
   helpCommand?: readonly string[];
@@ -251,6 +277,7 @@ export interface ChainOptions {
 export interface Chain {
   dispatch(incoming: Incoming): MaybePromise<Outgoing | null>;
   readonly previews: PreviewStore;
+  readonly views: ViewStore;
   readonly commands: readonly CommandDefinition[];
 }
 
@@ -269,12 +296,13 @@ export function baseActor(incoming: Incoming): Actor {
 
 export function createChain(options: ChainOptions): Chain {
   const previews = options.previews ?? new PreviewStore();
+  const views = options.views ?? new ViewStore();
   const textCommand = options.textCommand ?? ['ask'];
   const helpCommand = options.helpCommand ?? ['help'];
   const chain = compose([
     errorBoundary,
     limits(options.limiter),
-    resolveCommand(options.commands, textCommand, helpCommand, previews),
+    resolveCommand(options.commands, textCommand, helpCommand, previews, views),
     audience,
     helpOnEmpty(options.commands, helpCommand),
     validation,
@@ -283,9 +311,13 @@ export function createChain(options: ChainOptions): Chain {
   ]);
   return {
     previews,
+    views,
     commands: options.commands,
     dispatch(incoming) {
+      const askerLocale = localeOf(incoming.locale);
       const ctx: ChainContext = {
+        locale: askerLocale ?? eventLocale(incoming),
+        askerLocale,
         incoming,
         services: options.services,
         logger: options.logger,
@@ -299,23 +331,61 @@ export function createChain(options: ChainOptions): Chain {
         quiet: false,
         reply: null,
         token: null,
+        view: undefined,
+        page: null,
+        viewToken: null,
       };
-      return andThen(chain(ctx), () => outgoing(ctx, incoming.buttonBytes));
+      return andThen(chain(ctx), () => outgoing(ctx, incoming, views));
     },
   };
 }
 
+/** The language of an event without one from the platform: its text's, or its options'; English otherwise. */
+function eventLocale(incoming: Incoming): Locale {
+  const input = incoming.input;
+  const text = input.kind === 'text' ? input.text : input.kind === 'command' ? Object.values(input.options).filter((v): v is string => typeof v === 'string').join(' ') : '';
+  return text.trim() ? detectLocale(text) : 'en';
+}
+
 /** The neutral reply: what to say, where, and with which buttons (their data from the one codec). */
-function outgoing(ctx: ChainContext, buttonBytes: number): Outgoing | null {
+function outgoing(ctx: ChainContext, incoming: Incoming, views: ViewStore): Outgoing | null {
   if (!ctx.reply) return null;
   const buttons: Button[] = [];
   if (ctx.token) {
-    buttons.push({ label: 'Confirm', data: encodeConfirm(ctx.token), style: 'primary' }, { label: 'Cancel', data: encodeCancel(ctx.token), style: 'secondary' });
+    buttons.push({ label: t(ctx.locale, 'button-confirm'), data: encodeConfirm(ctx.token), style: 'primary' }, { label: t(ctx.locale, 'button-cancel'), data: encodeCancel(ctx.token), style: 'secondary' });
   } else if (ctx.reply.kind === 'doc' && ctx.reply.more && ctx.command) {
-    const more = encodeMore(ctx.command, ctx.reply.more, buttonBytes);
-    if (more) buttons.push({ label: 'More', data: more, style: 'secondary' });
+    const more = encodeMore(ctx.command, ctx.reply.more, incoming.buttonBytes);
+    if (more) buttons.push({ label: t(ctx.locale, 'button-more'), data: more, style: 'secondary' });
+  } else if (incoming.pageChars && ctx.command) {
+    const viewButtons = viewsAndPages(ctx, incoming.pageChars, views);
+    buttons.push(...viewButtons);
+    // A page pressed for a reply that now fits in one message: shown whole, in place.
   }
   return { reply: ctx.reply, buttons, placement: ctx.placement, quiet: ctx.quiet, command: ctx.command };
+}
+
+/**
+ * A public reply on a platform that pages: one page of it when it is long (Previous / Next), and
+ * the views its command offers (Chart, By month, Other claimants, Sources) as buttons, each keeping
+ * only a token to the command and options that made the reply.
+ */
+function viewsAndPages(ctx: ChainContext, pageChars: number, views: ViewStore): Button[] {
+  const reply = ctx.reply!;
+  if (reply.kind !== 'answer' && reply.kind !== 'doc' && reply.kind !== 'chart') return [];
+  if (reply.kind === 'doc' && reply.private) return [];
+  const pages = reply.kind === 'chart' ? [] : pageDoc(replyDoc(reply), pageChars);
+  const actions = reply.actions ?? [];
+  if (pages.length <= 1 && !actions.length) return [];
+  const token = ctx.viewToken ?? views.remember(ctx.command!, ctx.options, ctx.view);
+  const buttons: Button[] = [];
+  if (pages.length > 1 && (reply.kind === 'answer' || reply.kind === 'doc')) {
+    const index = Math.min(Math.max(ctx.page ?? 1, 1), pages.length);
+    ctx.reply = { ...reply, page: { doc: pages[index - 1]!, index, count: pages.length } };
+    if (index > 1) buttons.push({ label: TREND_WORDS.buttons.previous, data: encodePage(token, index - 1), style: 'secondary', row: 0 });
+    if (index < pages.length) buttons.push({ label: TREND_WORDS.buttons.next, data: encodePage(token, index + 1), style: 'secondary', row: 0 });
+  }
+  for (const a of actions) buttons.push({ label: TREND_WORDS.buttons[a], data: encodeView(token, a), style: 'secondary', row: 1 });
+  return buttons;
 }
 
 /**
@@ -328,9 +398,11 @@ export function executeCommand(
   options: Record<string, unknown>,
   actor: Actor,
   services: CommandServices,
-  extra: { confirmed?: boolean; userNames?: Readonly<Record<string, string>>; logger?: Logger | undefined } = {},
+  extra: { confirmed?: boolean; userNames?: Readonly<Record<string, string>>; logger?: Logger | undefined; locale?: Locale } = {},
 ): MaybePromise<Reply> {
   const ctx: ChainContext = {
+    locale: extra.locale ?? 'en',
+    askerLocale: extra.locale ?? null,
     incoming: null,
     services,
     logger: extra.logger,
@@ -344,6 +416,9 @@ export function executeCommand(
     quiet: false,
     reply: null,
     token: null,
+    view: undefined,
+    page: null,
+    viewToken: null,
   };
   return andThen(EXECUTE(ctx), () => ctx.reply!);
 }

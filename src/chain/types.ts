@@ -35,7 +35,8 @@ export interface Incoming {
   serverId?: string | null;
   /** Where it came from, in words for the audit log ("telegram private chat 5"). */
   origin: string;
-  /** The asker's language (BCP 47); answers are English for now. */
+  /** The asker's language (BCP 47) as the platform gives it (Telegram's language_code, Discord's
+   * interaction.locale); empty when it gives none: then the question's language is used. */
   locale: string;
   input: IncomingInput;
   /** Display names the platform gave for user ids among the options (a picked or replied-to user). */
@@ -46,6 +47,11 @@ export interface Incoming {
   counted?: boolean;
   /** How many bytes the platform allows in a button's data. */
   buttonBytes: number;
+  /**
+   * The platform shows buttons under answers and pages long replies in one message: about this many
+   * characters of text a page. Absent (the command line): whole replies, no view buttons.
+   */
+  pageChars?: number;
   /** The platform's answer about rights for an audience; may ask the platform (roles, administrators). */
   rights(audience: Audience): MaybePromise<Rights>;
   /** How the command is written on this platform, for a usage line. */
@@ -53,7 +59,10 @@ export interface Incoming {
 }
 
 export interface Button {
-  label: 'Confirm' | 'Cancel' | 'More';
+  /** Confirm, Cancel, More; the views of an answer (Chart, By month, Other claimants, Sources); Previous / Next page. */
+  label: string;
+  /** Buttons of one row go together (paging above the views); absent is row 0. */
+  row?: number;
   /** Encoded by the chain's codec; the adapter passes it back as an incoming button event. */
   data: string;
   style: 'primary' | 'secondary';

@@ -4,7 +4,9 @@ import { readYamlFile } from '../data-file.ts';
 import { z } from 'zod';
 import { ALL_FIGURES_WORDS, composeAnswer, type Answer } from '../core/answer/compose.ts';
 import { todayUtc } from '../core/dates.ts';
+import { t, type Locale } from '../i18n/index.ts';
 import { parseQuestion, QueryVocabulary } from '../core/query/parse.ts';
+import type { ParseResult } from '../core/query/types.ts';
 import { loadLexicon } from '../core/query/lexicon.ts';
 import type { Directory } from '../core/directory.ts';
 import type { LookupRepo } from '../store/lookup-repo.ts';
@@ -27,7 +29,7 @@ export function readRepublishes(dataDir: string = DATA_DIR): Map<string, string>
 }
 
 /** "... (all figures)" at the end of a question asks for every figure instead of the first few. */
-const ALL_FIGURES = new RegExp(`\\s*\\(?\\b(?:show\\s+)?${ALL_FIGURES_WORDS.replace(' ', '\\s+')}\\b\\)?\\s*[?.!]*\\s*$`, 'i');
+const ALL_FIGURES = new RegExp(`\\s*\\(?(?:\\b(?:show\\s+)?${ALL_FIGURES_WORDS.replace(' ', '\\s+')}\\b|${[t('uk', 'all-figures'), t('ru', 'all-figures')].map((w) => w.replace(/\s+/g, '\\s+')).join('|')})\\)?\\s*[?.!]*\\s*$`, 'iu');
 
 /** Words asking for a daily average, which the composer sees in the question (wantsDailyAverage). */
 const DAILY_AVERAGE = /\b(?:on\s+)?(?:the\s+)?(?:daily\s+)?(?:averages?|avg)(?:\s+(?:number|figure)s?)?(?:\s+of)?\b|\b(?:per|a|each)\s+day\b/gi;
@@ -65,14 +67,15 @@ export class AskService {
   private readonly answers = new Map<string, Answer>();
   private answersVersion = -1;
 
-  ask(question: string): Answer {
+  /** The answer in `locale` when given (the asker's language), else in the question's. */
+  ask(question: string, locale?: Locale | null): Answer {
     const today = todayUtc(this.clock());
     const version = this.lookup.dataVersion();
     if (version !== this.answersVersion) {
       this.answers.clear();
       this.answersVersion = version;
     }
-    const key = `${today}\u0000${question}`;
+    const key = `${today}\u0000${locale ?? ''}\u0000${question}`;
     const cached = this.answers.get(key);
     if (cached) {
       // Most recently used last, so the oldest entry is the one evicted.
@@ -80,17 +83,35 @@ export class AskService {
       this.answers.set(key, cached);
       return cached;
     }
-    const answer = this.compose(question, today);
+    const answer = this.compose(question, today, locale ?? undefined);
     if (this.answers.size >= ANSWER_CACHE_SIZE) this.answers.delete(this.answers.keys().next().value!);
     this.answers.set(key, answer);
     return answer;
   }
 
-  private compose(question: string, today: string): Answer {
+  /**
+   * The question as the reader reads it today (the words the composer reads itself taken out), for
+   * views built beside the answer: charts, breakdowns, records (src/core/trends).
+   */
+  read(question: string): { parsed: ParseResult; directory: Directory; today: string; lookup: LookupRepo } {
+    const today = todayUtc(this.clock());
+    const vocab = this.vocab();
+    const text = question.replace(ALL_FIGURES, '').replace(DAILY_AVERAGE, ' ').replace(/\s+/g, ' ').trim();
+    return { parsed: parseQuestion(text, vocab, today), directory: vocab.directory, today, lookup: this.lookup };
+  }
+
+  /** The same question with the claimants of `shown` left out and every other claimant in scope: the "Other claimants" view. */
+  askOthers(question: string, shown: readonly string[]): Answer {
+    const { parsed, directory, today } = this.read(question);
+    const widened: ParseResult = parsed.kind === 'query' ? { ...parsed, claimants: [], sides: [], excluded: [...new Set([...parsed.excluded, ...shown])] } : parsed;
+    return composeAnswer(question, widened, this.lookup, directory, today, { republishes: this.republishes });
+  }
+
+  private compose(question: string, today: string, locale?: Locale): Answer {
     const vocab = this.vocab();
     const all = ALL_FIGURES.test(question);
     // "average", "per day": the composer reads them from the question; the reader needs only the rest.
     const text = (all ? question.replace(ALL_FIGURES, '') : question).replace(DAILY_AVERAGE, ' ').replace(/\s+/g, ' ').trim();
-    return composeAnswer(question, parseQuestion(text, vocab, today), this.lookup, vocab.directory, today, { republishes: this.republishes, limit: all ? null : undefined });
+    return composeAnswer(question, parseQuestion(text, vocab, today), this.lookup, vocab.directory, today, { republishes: this.republishes, limit: all ? null : undefined, ...(locale ? { locale } : {}) });
   }
 }

@@ -1,16 +1,19 @@
 // `npm run ask -- "question"`, `--json "question"`, or `--jsonl` reading questions from stdin.
+import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { renderChartPng } from '../../charts/render.ts';
+import { docToPlainText } from '../../core/doc.ts';
 import { parseArgs } from 'node:util';
 import { openApp } from '../../app.ts';
 import { answerJson, renderAnswerText } from '../../core/answer/render-text.ts';
 import { loadConfig } from '../../config.ts';
 
-const USAGE = 'Usage: npm run ask -- [--json] "question"   |   npm run ask -- --jsonl < questions.txt';
+const USAGE = 'Usage: npm run ask -- [--json] [--out chart.png] "question"   |   npm run ask -- --jsonl < questions.txt';
 
 async function main(): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: process.argv.slice(2), options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' } }, allowPositionals: true });
+    parsed = parseArgs({ args: process.argv.slice(2), options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, out: { type: 'string' } }, allowPositionals: true });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
@@ -27,8 +30,27 @@ async function main(): Promise<number> {
       for await (const line of lines) process.stdout.write(`${JSON.stringify(answerJson(app.asker.ask(line)))}\n`);
       return 0;
     }
-    const answer = app.asker.ask(positionals.join(' '));
-    process.stdout.write(`${values.json ? JSON.stringify(answerJson(answer), null, 2) : renderAnswerText(answer)}\n`);
+    const question = positionals.join(' ');
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(answerJson(app.asker.ask(question)), null, 2)}\n`);
+      return 0;
+    }
+    // Charts, breakdowns, records and the daily card as in chat; a chart's PNG goes to --out.
+    const reply = app.views.reply(question);
+    process.stdout.write(`${reply.kind === 'answer' ? renderAnswerText(reply.answer) : docToPlainText(reply.doc)}\n`);
+    if (reply.kind === 'chart') {
+      if (!values.out) {
+        process.stderr.write('A chart: add --out chart.png to write its image.\n');
+        return 0;
+      }
+      writeFileSync(values.out, await renderChartPng({ ...reply.chart, theme: 'light' }));
+      process.stderr.write(`Chart written to ${values.out}\n`);
+      return 0;
+    }
+    if (values.out) {
+      process.stderr.write(`That question has no chart; nothing was written to ${values.out}. Try "chart of ..." or "trend of ...".\n`);
+      return 1;
+    }
     return 0;
   } finally {
     app.close();

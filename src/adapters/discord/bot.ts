@@ -2,6 +2,7 @@
 // neutral replies into Discord messages. The chain decides; the renderer speaks Discord.
 import {
   ActionRowBuilder,
+  AttachmentBuilder,
   ButtonBuilder,
   ButtonStyle,
   ChannelType,
@@ -20,7 +21,9 @@ import {
   type Interaction,
   type Message,
   type User,
+  type APIEmbed,
 } from 'discord.js';
+import { renderChartPng } from '../../charts/render.ts';
 import { COMMANDS, optionSpecs, type CommandDefinition, type QuestionLimiter } from '../../../commands/index.ts';
 import { chainFor, type AdapterServices, type Chain, type Incoming, type Outgoing } from '../../chain/index.ts';
 import type { Logger } from '../../log.ts';
@@ -65,6 +68,8 @@ export interface DiscordBot {
 export const DISCORD_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages] as const;
 
 const PLATFORM = 'discord';
+/** About this much text a page: a long answer is paged in one embed (4096 characters of description). */
+const PAGE_CHARS = 3000;
 const nameOf = (user: User) => user.globalName ?? user.username;
 const usage = (c: CommandDefinition) => `/${c.path.join(' ')} ${optionSpecs(c).filter((s) => s.required).map((s) => s.name).join(' ')}`.trim();
 
@@ -102,6 +107,7 @@ function incomingFromInteraction(client: Client, services: AdapterServices, logg
     input,
     userNames,
     buttonBytes: 100,
+    pageChars: PAGE_CHARS,
     usage,
     rights: async (audience) => {
       const roles = await homeRoles(client, access, interaction, audience !== 'everyone' && audience !== 'owners', logger);
@@ -133,6 +139,7 @@ function incomingFromMessage(client: Client, services: AdapterServices, message:
     locale: message.guild?.preferredLocale ?? 'en-US',
     input: { kind: 'text', text },
     buttonBytes: 100,
+    pageChars: PAGE_CHARS,
     usage,
     rights: () => ({ isModerator: services.access.isNamedModerator(PLATFORM, message.author.id) }),
   };
@@ -152,11 +159,34 @@ function commandInput(interaction: ChatInputCommandInteraction): { input: Incomi
 function components(out: Outgoing) {
   if (!out.buttons.length) return [];
   const style = { primary: ButtonStyle.Success, secondary: ButtonStyle.Secondary } as const;
-  return [new ActionRowBuilder<ButtonBuilder>().addComponents(...out.buttons.map((b) => new ButtonBuilder().setCustomId(b.data).setLabel(b.label).setStyle(style[b.style])))];
+  // One row per group (pages above the views), at most five buttons a row as Discord allows.
+  const rows: ActionRowBuilder<ButtonBuilder>[] = [];
+  let last: number | null = null;
+  for (const b of out.buttons) {
+    const group = b.row ?? 0;
+    if (group !== last || rows.at(-1)!.components.length >= 5) rows.push(new ActionRowBuilder<ButtonBuilder>());
+    last = group;
+    rows.at(-1)!.addComponents(new ButtonBuilder().setCustomId(b.data).setLabel(b.label).setStyle(style[b.style]));
+  }
+  return rows.slice(0, 5);
 }
+
+/** A chart reply as a message: the PNG (dark theme, as Discord's default) attached and shown in the embed of its caption. */
+async function chartMessage(reply: Extract<Outgoing['reply'], { kind: 'chart' }>): Promise<{ embeds: APIEmbed[]; files: AttachmentBuilder[] }> {
+  const png = await renderChartPng({ ...reply.chart, theme: 'dark' });
+  const embeds = docToEmbeds(reply.doc).slice(0, 10);
+  embeds[embeds.length - 1] = { ...embeds[embeds.length - 1], image: { url: 'attachment://chart.png' } };
+  return { embeds, files: [new AttachmentBuilder(png, { name: 'chart.png', description: reply.doc.blocks.length ? clip(reply.chart.title, 1000) : 'chart' })] };
+}
+
+const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
 
 /** The neutral reply as Discord messages: every interaction is answered, privately where the reply is private. */
 async function deliverToInteraction(interaction: ChatInputCommandInteraction | ButtonInteraction, out: Outgoing): Promise<void> {
+  if (out.reply.kind === 'chart' && out.placement === 'reply') {
+    await interaction.reply({ ...(await chartMessage(out.reply)), components: components(out), allowedMentions: { parse: [] } });
+    return;
+  }
   const [first, ...rest] = replyToMessages(out.reply);
   if (!first) return;
   const buttons = components(out);
@@ -176,8 +206,14 @@ async function deliverToInteraction(interaction: ChatInputCommandInteraction | B
 /** The neutral reply to a message: a reply, then the rest in the channel; nothing when quiet. */
 async function deliverToMessage(message: Message, out: Outgoing): Promise<void> {
   if (out.quiet) return;
-  for (const [i, m] of replyToMessages(out.reply).entries()) {
-    const payload = { content: m.content ?? '', embeds: m.embeds ?? [], allowedMentions: { parse: [], repliedUser: false } };
+  if (out.reply.kind === 'chart') {
+    await message.reply({ ...(await chartMessage(out.reply)), components: components(out), allowedMentions: { parse: [], repliedUser: false } });
+    return;
+  }
+  const buttons = components(out);
+  const messages = replyToMessages(out.reply);
+  for (const [i, m] of messages.entries()) {
+    const payload = { content: m.content ?? '', embeds: m.embeds ?? [], allowedMentions: { parse: [], repliedUser: false }, ...(i === messages.length - 1 ? { components: buttons } : {}) };
     if (i === 0) await message.reply(payload);
     else if (message.channel.isSendable()) await message.channel.send(payload);
   }

@@ -5,7 +5,8 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize } from '@grammyjs/runner';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Bot, GrammyError, HttpError, webhookCallback, InlineKeyboard, type Context } from 'grammy';
+import { Bot, GrammyError, HttpError, webhookCallback, InlineKeyboard, InputFile, type Context } from 'grammy';
+import { renderChartPng } from '../../charts/render.ts';
 import type { BotCommand } from 'grammy/types';
 import { COMMANDS, replyDoc, type Audience, type CommandDefinition, type QuestionLimiter, type Reply } from '../../../commands/index.ts';
 import { chainFor, type AdapterServices, type Incoming, type Outgoing } from '../../chain/index.ts';
@@ -106,6 +107,8 @@ export function telegramCommandMenus(commands: readonly CommandDefinition[] = CO
 }
 
 const PLATFORM = 'telegram';
+/** About this much text a page; a long answer is paged in one message (Telegram allows 4096 characters of HTML). */
+const PAGE_CHARS = 3000;
 const nameOf = (user: { first_name: string; last_name?: string; username?: string; id: number }) => [user.first_name, user.last_name].filter(Boolean).join(' ') || user.username || String(user.id);
 
 /** /moderators_add as a reply to someone's message, or naming them with a text mention: that user. */
@@ -135,15 +138,19 @@ async function deliver(ctx: Context, out: Outgoing | null): Promise<void> {
   }
   if (press) await ctx.answerCallbackQuery();
   const messages = replyToHtml(out.reply);
-  const keyboard = out.buttons.length ? out.buttons.reduce((k, b) => k.text(b.label, b.data), new InlineKeyboard()) : null;
+  const keyboard = keyboardOf(out);
   if (out.placement === 'replace') {
-    // The preview turns into the outcome; its buttons go away.
+    // The preview turns into the outcome (its buttons go away); a page of a long answer takes its message's place, with its own buttons.
     const [first, ...rest] = messages;
-    await ctx.editMessageText(first!.html, HTML);
-    for (const m of rest) await ctx.reply(m.html, HTML);
+    await ctx.editMessageText(first!.html, { ...HTML, ...(keyboard && !rest.length ? { reply_markup: keyboard } : {}) });
+    for (const [i, m] of rest.entries()) await ctx.reply(m.html, { ...HTML, ...(i === rest.length - 1 && keyboard ? { reply_markup: keyboard } : {}) });
     return;
   }
   const replyTo = press ? undefined : ctx.msg?.message_id;
+  if (out.reply.kind === 'chart') {
+    await sendChart(ctx.api, ctx.chat!.id, out.reply, { keyboard, replyTo });
+    return;
+  }
   for (const [i, m] of messages.entries()) {
     await ctx.reply(m.html, {
       ...HTML,
@@ -151,6 +158,44 @@ async function deliver(ctx: Context, out: Outgoing | null): Promise<void> {
       ...(i === messages.length - 1 && keyboard ? { reply_markup: keyboard } : {}),
     });
   }
+}
+
+/** Buttons in their rows (the pages of a long answer above the views of it). */
+function keyboardOf(out: Outgoing): InlineKeyboard | null {
+  if (!out.buttons.length) return null;
+  const keyboard = new InlineKeyboard();
+  let row = out.buttons[0]!.row ?? 0;
+  for (const b of out.buttons) {
+    if ((b.row ?? 0) !== row) {
+      keyboard.row();
+      row = b.row ?? 0;
+    }
+    keyboard.text(b.label, b.data);
+  }
+  return keyboard;
+}
+
+/** Telegram's limit on a photo's caption. */
+const CAPTION_LIMIT = 1024;
+
+/**
+ * A chart as a photo (light theme, as Telegram's default): its caption attributes every series; a
+ * caption over Telegram's 1024 characters goes as messages after the photo, the buttons under the last.
+ */
+export async function sendChart(api: Bot['api'], chatId: number, reply: Extract<Reply, { kind: 'chart' }>, options: { keyboard?: InlineKeyboard | null; replyTo?: number | undefined } = {}): Promise<void> {
+  const png = await renderChartPng({ ...reply.chart, theme: 'light' });
+  const html = docToHtmlMessages(reply.doc);
+  const fits = html.length === 1 && html[0]!.length <= CAPTION_LIMIT;
+  const caption = fits ? html[0]! : docToHtmlMessages({ title: null, blocks: reply.doc.blocks.slice(0, 1) }, CAPTION_LIMIT)[0];
+  const markup = options.keyboard ? { reply_markup: options.keyboard } : {};
+  await api.sendPhoto(chatId, new InputFile(png, 'chart.png'), {
+    ...(caption ? { caption, parse_mode: 'HTML' as const } : {}),
+    ...(options.replyTo ? { reply_parameters: { message_id: options.replyTo, allow_sending_without_reply: true } } : {}),
+    ...(fits ? markup : {}),
+  });
+  if (fits) return;
+  const rest = docToHtmlMessages({ title: null, blocks: reply.doc.blocks.slice(1) });
+  for (const [i, m] of rest.entries()) await api.sendMessage(chatId, m, { ...HTML, ...(i === rest.length - 1 ? markup : {}) });
 }
 
 /** Free text in a private chat, or a group message that mentions the bot or replies to it: the question in it. */
@@ -193,6 +238,8 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
       userNames,
       counted,
       buttonBytes: 64,
+      // Inline answers go out as one message without buttons.
+      ...(counted ? {} : { pageChars: PAGE_CHARS }),
       usage,
       rights: async (audience) => {
         let isModerator = access.isNamedModerator(PLATFORM, id);

@@ -1,0 +1,95 @@
+// The ask command's replies beyond the plain answer: a chart, a breakdown, records, the daily card,
+// an answer's sources and its other claimants, and which of these to offer as buttons under each.
+// The question's view words are read by a pre-pass (core/trends/intent.ts); the rest goes to the
+// ask service's reader as any question does.
+import type { Answer } from '../core/answer/compose.ts';
+import { answerToDoc } from '../core/answer/to-doc.ts';
+import { doc, type Doc } from '../core/doc.ts';
+import type { Query } from '../core/query/types.ts';
+import { readTrendIntent, type TrendIntent } from '../core/trends/intent.ts';
+import { breakdownView, cardDoc, chartView, dailyCard, recordView, sourcesDoc, type TrendContext } from '../core/trends/views.ts';
+import type { ChartSpecInput } from '../charts/spec.ts';
+import type { SeriesLookup } from '../core/trends/series.ts';
+import type { AskService } from './ask-service.ts';
+
+/** A view of the same question a button under an answer asks for. */
+export const ANSWER_ACTIONS = ['chart', 'by_month', 'others', 'sources'] as const;
+export type AnswerAction = (typeof ANSWER_ACTIONS)[number];
+
+export type ViewReply =
+  | { kind: 'answer'; answer: Answer; actions: AnswerAction[] }
+  | { kind: 'chart'; chart: ChartSpecInput; doc: Doc; actions: AnswerAction[] }
+  | { kind: 'doc'; doc: Doc; actions: AnswerAction[] };
+
+/** With no kind of loss named ("each month of 2025"), the General Staff's personnel series. */
+const DEFAULT_WHAT = 'Russian personnel losses';
+
+export class ViewsService {
+  constructor(
+    private readonly asker: Pick<AskService, 'ask' | 'read' | 'askOthers'>,
+    private readonly series: SeriesLookup,
+  ) {}
+
+  /** The newest General Staff report as one card. */
+  today(): Doc {
+    const { directory, lookup } = this.asker.read('');
+    return cardDoc(dailyCard(lookup, directory), directory);
+  }
+
+  /** A question's reply: the view its words ask for (or the button pressed asks for), else the answer with its buttons. */
+  reply(question: string, action?: AnswerAction): ViewReply {
+    if (action === 'sources') return { kind: 'doc', doc: sourcesDoc(this.asker.ask(question)), actions: [] };
+    if (action === 'others') {
+      const shown = this.asker.ask(question).groups.map((g) => g.claimant.id);
+      const answer = this.asker.askOthers(question, shown);
+      return { kind: 'answer', answer, actions: answer.kind === 'figures' ? ['sources'] : [] };
+    }
+    const asked = readTrendIntent(question);
+    const intent: TrendIntent | null =
+      action === 'chart'
+        ? { view: 'chart', unit: asked?.unit ?? null, bar: asked?.bar ?? false, text: asked?.text ?? question }
+        : action === 'by_month'
+          ? { view: 'breakdown', unit: 'month', bar: false, text: asked?.text ?? question }
+          : asked;
+    if (!intent) return this.answer(question);
+    if (intent.view === 'card') return { kind: 'doc', doc: this.today(), actions: [] };
+    const query = this.query(intent.text);
+    if (!query) return this.answer(question);
+    const { directory, lookup, today } = this.asker.read('');
+    const ctx: TrendContext = { lookup, series: this.series, dir: directory, today };
+    if (intent.view === 'chart') {
+      const view = chartView(query, { unit: intent.unit, bar: intent.bar, locale: query.locale }, ctx);
+      if ('none' in view) return this.fallback(view.none, intent.text);
+      return { kind: 'chart', chart: view.spec, doc: view.doc, actions: ['by_month'] };
+    }
+    const d = intent.view === 'breakdown' ? breakdownView(query, intent.unit ?? 'month', ctx) : recordView(query, intent.unit, ctx);
+    return { kind: 'doc', doc: d, actions: intent.view === 'breakdown' ? ['chart'] : ['chart', 'by_month'] };
+  }
+
+  private answer(question: string): ViewReply {
+    const answer = this.asker.ask(question);
+    return { kind: 'answer', answer, actions: actionsFor(answer) };
+  }
+
+  /** No daily series to show: says so, then the plain answer. */
+  private fallback(none: Doc, question: string): ViewReply {
+    const answer = this.asker.ask(question);
+    return { kind: 'doc', doc: doc(null, [...none.blocks, ...answerToDoc(answer).blocks]), actions: answer.kind === 'figures' ? ['sources'] : [] };
+  }
+
+  /** The question read; with no kind of loss named, the General Staff's personnel series. */
+  private query(text: string): Query | null {
+    const first = this.asker.read(text).parsed;
+    if (first.kind === 'query') return first;
+    const again = this.asker.read(`${text} ${DEFAULT_WHAT}`).parsed;
+    return again.kind === 'query' ? again : null;
+  }
+}
+
+/** The buttons an answer gets: its sources and other claimants; a chart and months where a running total stands behind it. */
+export function actionsFor(answer: Answer): AnswerAction[] {
+  if (answer.kind !== 'figures') return [];
+  const figures = answer.groups.flatMap((g) => g.figures);
+  const series = figures.some((f) => f.derived !== null || f.period.kind === 'cumulative');
+  return [...(series ? (['chart', 'by_month'] as const) : []), 'others', 'sources'];
+}
