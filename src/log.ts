@@ -1,7 +1,7 @@
 // Structured logs (pino): JSON lines for collectors, readable lines on a terminal. Tokens never reach a log line: known secret keys
 // are redacted, and bot tokens are scrubbed from any message or error text.
 import { pino, type Logger } from 'pino';
-import { PinoPretty } from 'pino-pretty';
+import { createRequire } from 'node:module';
 
 export type { Logger };
 
@@ -51,5 +51,7 @@ export function createServiceLogger(settings: LogSettings, options: { quietOnTer
   if (options.quietOnTerminal) return createLogger('silent');
   const pretty = settings.LOG_FORMAT === 'pretty' || (settings.LOG_FORMAT === 'auto' && process.stderr.isTTY);
   if (!pretty) return createLogger(settings.LOG_LEVEL);
+  // Loaded only for a person at a terminal: a service logging JSON never pays for it.
+  const { PinoPretty } = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
   return createLogger(settings.LOG_LEVEL, PinoPretty({ destination: 2, sync: true, colorize: Boolean(process.stderr.isTTY), translateTime: 'SYS:yyyy-mm-dd HH:MM:ss', ignore: 'pid,hostname' }));
 }
