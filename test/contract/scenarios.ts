@@ -21,6 +21,7 @@ export const SCENARIOS: Scenario[] = [
   { path: ['help'], options: {}, expect: /I answer questions about losses/ },
   { path: ['ask'], options: { question: 'How many tanks has Russia lost?' }, expect: /tanks/ },
   { path: ['claimants'], options: {}, expect: /UK Ministry of Defence/ },
+  { path: ['today'], options: {}, expect: /: report of |no General Staff report/ },
   { path: ['claim_show'], options: { id: 1 }, expect: /Claim #1[\s\S]*Vladimir Putin/ },
   { path: ['claim_show'], options: { id: 999999 }, expect: /There is no claim #999999/ },
   { path: ['claim_history'], options: { id: 1 }, expect: /History of claim #1/ },

@@ -374,7 +374,7 @@ describe('Discord, end to end through discord.js', () => {
     const result = await deployCommands({ token: TOKEN, applicationId: APP_ID, guildId: GUILD_ID, apiBase: fake.apiBase });
     const put = fake.calls('PUT', `/applications/${APP_ID}/guilds/${GUILD_ID}/commands`).at(-1)!;
     const names = (put.body as { name: string; options?: { name: string; type: number }[] }[]).map((c) => c.name).sort();
-    expect(names).toEqual(['ask', 'claim', 'claim_history', 'claim_show', 'claimants', 'digest', 'help', 'moderators']);
+    expect(names).toEqual(['ask', 'claim', 'claim_history', 'claim_show', 'claimants', 'digest', 'help', 'moderators', 'today']);
     const byName = (n: string) => (put.body as { name: string; default_member_permissions?: string; dm_permission?: boolean; options: { name: string; type: number; options?: { name: string; type: number }[] }[] }[]).find((c) => c.name === n)!;
     expect(byName('claim').options.map((o) => o.name).sort()).toEqual(['add', 'edit', 'retract']);
     // Writes are hidden by default (server admins may show them to a role); reads are for everyone.

@@ -77,7 +77,7 @@ describe('Telegram, end to end through grammY and the Bot API emulator', () => {
     const scope = (c: (typeof menus)[number]) => c.body.scope as { type: string; chat_id?: number };
     const names = (c: (typeof menus)[number] | undefined) => (c!.body.commands as { command: string }[]).map((x) => x.command).sort();
     const find = (type: string, chatId?: number) => menus.find((c) => scope(c).type === type && scope(c).chat_id === chatId);
-    const everyone = ['ask', 'claim_history', 'claim_show', 'claimants', 'help'];
+    const everyone = ['ask', 'claim_history', 'claim_show', 'claimants', 'help', 'today'];
     const digests = ['digest_list', 'digest_preview', 'digest_subscribe', 'digest_unsubscribe'];
     const claims = ['claim_add', 'claim_edit', 'claim_retract'];
     expect(names(find('default'))).toEqual(everyone);
