@@ -10,6 +10,8 @@ export interface RecordedRequest {
   path: string;
   body: unknown;
   authorization: string | undefined;
+  /** Files sent with a multipart request (discord.js uploads attachments as files[n] beside payload_json). */
+  files?: { field: string; name: string; contentType: string; data: Buffer }[];
 }
 
 export const APP_ID = '100000000000000001';
@@ -104,15 +106,29 @@ export class FakeDiscord {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const text = bytes.toString('utf8');
     const path = (req.url ?? '').replace(/^\/api\/v\d+/, '').replace(/\?.*$/, '');
     let body: unknown = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      body = text;
+    let files: RecordedRequest['files'];
+    const type = req.headers['content-type'] ?? '';
+    if (type.startsWith('multipart/form-data')) {
+      // Attachments: the JSON body in payload_json, each file in its own part.
+      const form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': type } }).formData();
+      files = [];
+      for (const [field, v] of form) {
+        if (typeof v === 'string') {
+          if (field === 'payload_json') body = JSON.parse(v);
+        } else files.push({ field, name: v.name, contentType: v.type, data: Buffer.from(await v.arrayBuffer()) });
+      }
+    } else {
+      try {
+        body = text ? JSON.parse(text) : null;
+      } catch {
+        body = text;
+      }
     }
-    this.requests.push({ method: req.method ?? '', path, body, authorization: req.headers.authorization });
+    this.requests.push({ method: req.method ?? '', path, body, authorization: req.headers.authorization, ...(files ? { files } : {}) });
     const send = (status: number, json?: unknown) => {
       res.writeHead(status, json === undefined ? {} : { 'content-type': 'application/json' });
       res.end(json === undefined ? undefined : JSON.stringify(json));
@@ -145,7 +161,7 @@ export class FakeDiscord {
     const b = (body ?? {}) as Record<string, unknown>;
     return {
       id: nextId(), channel_id: channelId, type: 0, author: userJson({ id: BOT_ID, username: 'lossbot' }, true), content: b.content ?? '',
-      embeds: b.embeds ?? [], components: b.components ?? [], attachments: [], mentions: [], mention_roles: [], mention_everyone: false,
+      embeds: b.embeds ?? [], components: b.components ?? [], attachments: ((b.attachments ?? []) as { id: string | number; filename?: string }[]).map((a) => ({ id: nextId(), filename: a.filename ?? 'file', size: 1, url: `https://cdn.example/${a.filename ?? 'file'}`, proxy_url: `https://cdn.example/${a.filename ?? 'file'}` })), mentions: [], mention_roles: [], mention_everyone: false,
       pinned: false, tts: false, timestamp: new Date().toISOString(), edited_timestamp: null, flags: b.flags ?? 0,
     };
   }

@@ -3,6 +3,8 @@
 // - setMyCommands / deleteMyCommands: recorded, so the tests can check the generated menus;
 // - getChatAdministrators: answered from the test's list of each group's administrators;
 // - answerInlineQuery, and inline_query updates (the emulator has no inline mode);
+// - sendPhoto (multipart, as grammY uploads a file): the photo is kept in `photos` and stored as a
+//   bot message whose text is its caption, so the tests read it like any other reply;
 // - getUpdates waits briefly for a user update instead of answering at once, as Telegram's long
 //   polling does; without it the bot would poll in a tight loop.
 import { once } from 'node:events';
@@ -27,8 +29,18 @@ export interface MethodCall {
   body: Record<string, unknown>;
 }
 
+export interface SentPhoto {
+  chatId: number;
+  png: Buffer;
+  filename: string;
+  caption: string;
+  parseMode: string | undefined;
+  replyMarkup: unknown;
+}
+
 export class TelegramHarness {
   readonly calls: MethodCall[] = [];
+  readonly photos: SentPhoto[] = [];
   readonly admins = new Map<number, number[]>();
   emulator!: TelegramServer;
   private proxy!: Server;
@@ -89,9 +101,11 @@ export class TelegramHarness {
   private async handle(req: IncomingMessage, res: ServerResponse, emulatorPort: number): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
     const match = /^\/bot([^/]+)\/(\w+)/.exec(req.url ?? '');
     const method = match?.[2] ?? '';
+    if (method === 'sendPhoto') return this.sendPhoto(match![1]!, bytes, req, res);
     let body: Record<string, unknown> = {};
     try {
       body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
@@ -133,6 +147,32 @@ export class TelegramHarness {
         res.end(forwarded.body);
       }
     }
+  }
+
+  /** sendPhoto as Telegram takes it: multipart/form-data with the file, or JSON with a file_id or URL. */
+  private async sendPhoto(token: string, bytes: Buffer, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const type = req.headers['content-type'] ?? '';
+    const fields: Record<string, string> = {};
+    let png = Buffer.alloc(0);
+    let filename = '';
+    if (type.startsWith('multipart/form-data')) {
+      const form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': type } }).formData();
+      for (const [k, v] of form) {
+        if (typeof v === 'string') fields[k] = v;
+        else {
+          png = Buffer.from(await v.arrayBuffer());
+          filename = v.name;
+        }
+      }
+    } else Object.assign(fields, JSON.parse(bytes.toString('utf8') || '{}'));
+    // grammY names the attached file in `photo` as attach://<id>: the part's name.
+    const replyMarkup = fields.reply_markup ? JSON.parse(fields.reply_markup) : undefined;
+    const chatId = Number(fields.chat_id);
+    this.calls.push({ method: 'sendPhoto', body: { ...fields, bytes: png.length } });
+    this.photos.push({ chatId, png, filename, caption: fields.caption ?? '', parseMode: fields.parse_mode, replyMarkup });
+    const message = this.emulator.addBotMessage({ chat_id: chatId, text: fields.caption ?? '', caption: fields.caption, parse_mode: fields.parse_mode, reply_markup: replyMarkup } as never, token) as Record<string, unknown>;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ ok: true, result: { ...message, photo: [{ file_id: `photo-${message.message_id}`, file_unique_id: `u${message.message_id}`, width: 1200, height: 840, file_size: png.length }] } }));
   }
 
   private async forward(req: IncomingMessage, raw: string, port: number): Promise<{ status: number; body: string }> {
