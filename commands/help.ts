@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { EXAMPLE_QUESTIONS } from '../src/core/answer/compose.ts';
+import { exampleQuestions } from '../src/core/answer/words.ts';
 import { doc, item, italic, paragraph, text } from '../src/core/doc.ts';
+import { t } from '../src/i18n/index.ts';
 import { defineCommand } from './types.ts';
 
 export const help = defineCommand({
@@ -8,14 +9,14 @@ export const help = defineCommand({
   description: 'What this bot does and how to ask it',
   options: z.object({}),
   audience: 'everyone',
-  run: () => ({
+  run: (_input, { locale = 'en' }) => ({
     kind: 'doc',
     private: false,
-    doc: doc('lossbot', [
-      paragraph(text('I answer questions about losses in the war with every figure I hold. Each figure names who claims it, the period it covers and where it was reported. Figures of different claimants are never added together or averaged.')),
-      paragraph(text('Ask with /ask, by mentioning me, or in a private chat. For example:')),
-      ...EXAMPLE_QUESTIONS.map((q) => item(italic(q))),
-      paragraph(text('/claimants lists whose figures I hold. Moderators add, correct and retract claims with the claim commands; every change keeps its history.')),
+    doc: doc(t(locale, 'help-title'), [
+      paragraph(text(t(locale, 'help-what'))),
+      paragraph(text(t(locale, 'help-how'))),
+      ...exampleQuestions(locale).map((q) => item(italic(q))),
+      paragraph(text(t(locale, 'help-more'))),
     ]),
   }),
 });

@@ -1,6 +1,7 @@
 // Per-user and per-chat limits on questions. Over a limit, the asker is told once, politely, and
 // then ignored until the window has room again, so a flood costs one reply, not one per message.
 import type { Actor } from './types.ts';
+import { t } from '../src/i18n/index.ts';
 
 export interface RateLimits {
   /** Questions one user may ask per window. */
@@ -10,7 +11,11 @@ export interface RateLimits {
   windowMs: number;
 }
 
-export type Admission = { kind: 'answer' } | { kind: 'warn'; message: string } | { kind: 'silent' };
+export type Admission =
+  | { kind: 'answer' }
+  /** `message` in English; `words` the catalogue's message (src/i18n) the chain writes in the asker's language. */
+  | { kind: 'warn'; message: string; words?: { key: string; args: Record<string, number> } }
+  | { kind: 'silent' };
 
 class SlidingWindow {
   private readonly hits = new Map<string, number[]>();
@@ -80,7 +85,9 @@ export class QuestionLimiter {
     if (window) {
       if (!window.firstRefusal(key)) return { kind: 'silent' };
       const seconds = Math.ceil(window.retryAfterMs(key, now) / 1000);
-      return { kind: 'warn', message: `Easy, please: I give at most ${what} every ${Math.round(this.limits.windowMs / 1000)} seconds. Ask again in ${seconds} s; until then I stay quiet.` };
+      const args = { limit: window === this.users ? this.limits.perUser : this.limits.perChat, seconds: Math.round(this.limits.windowMs / 1000), wait: seconds };
+      const message = window === this.users ? 'rate-limit-user' : 'rate-limit-chat';
+      return { kind: 'warn', message: t('en', message, args), words: { key: message, args } };
     }
     this.users.record(user, now);
     this.chats.record(chat, now);

@@ -182,3 +182,31 @@ metric-srbm-launchers = mobile SRBM launchers
 metric-name-srbm-launchers = mobile SRBM launchers
 metric-ground-robots = ground robotic systems
 metric-name-ground-robots = ground robotic systems
+
+## The chain: refusals, buttons, limits.
+error-internal = Something went wrong on my side; nothing was changed. The moderators can find it in the log.
+still-too-many = Still too many requests; please wait a little.
+rate-limit-user = Easy, please: I give at most { $limit } questions every { $seconds } seconds. Ask again in { $wait } s; until then I stay quiet.
+rate-limit-chat = Easy, please: I give at most { $limit } answers in this chat every { $seconds } seconds. Ask again in { $wait } s; until then I stay quiet.
+unknown-command = I do not know that command; try { $help }.
+preview-expired = That preview has expired or was already used. Nothing was written; run the command again.
+preview-not-yours = Only the moderator who asked for this preview can confirm or cancel it.
+cancelled = Cancelled. Nothing was written.
+only-audience = Only { $who ->
+    [moderators] the bot's claim moderators
+    [chat_managers] this chat's managers (Discord: Manage Channels here; Telegram: its administrators) and the bot's claim moderators
+    [owners] the bot's owners
+   *[operator] the operator, on the command line
+  } may use { $command }. Nothing was changed.
+usage = Usage: { $usage }
+options-not-right = { $command }: some options are not right. Nothing was changed.
+too-many-previews = Too many previews are waiting for a Confirm right now. Nothing was written; please try again in a few minutes.
+button-confirm = Confirm
+button-cancel = Cancel
+button-more = More
+
+## Help.
+help-title = lossbot
+help-what = I answer questions about losses in the war with every figure I hold. Each figure names who claims it, the period it covers and where it was reported. Figures of different claimants are never added together or averaged.
+help-how = Ask with /ask, by mentioning me, or in a private chat. For example:
+help-more = /claimants lists whose figures I hold. Moderators add, correct and retract claims with the claim commands; every change keeps its history.
