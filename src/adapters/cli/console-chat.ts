@@ -14,7 +14,7 @@ export async function runConsoleChat(app: App, input: NodeJS.ReadableStream, out
   // A line is free text on the chain, as a private message is on Telegram.
   const chain = createChain({ commands: COMMANDS.filter((c) => c.audience !== 'operator'), services: app });
   const answer = async (text: string) => {
-    const out = await chain.dispatch({ platform: 'console', user: { id: osUser(), name: osUser() }, chatId: null, origin: `console chat on ${hostname()}`, locale: 'en', input: { kind: 'text', text }, buttonBytes: 1000, usage: cliUsage, rights: () => ({ isModerator: false }) });
+    const out = await chain.dispatch({ platform: 'console', user: { id: osUser(), name: osUser() }, chatId: null, origin: `console chat on ${hostname()}`, locale: '', input: { kind: 'text', text }, buttonBytes: 1000, usage: cliUsage, rights: () => ({ isModerator: false }) });
     if (!out || out.quiet) return '';
     return out.reply.kind === 'answer' ? renderAnswerText(out.reply.answer) : docToPlainText(out.reply.doc);
   };

@@ -136,7 +136,8 @@ function incomingFromMessage(client: Client, services: AdapterServices, message:
     chatId: message.channelId,
     serverId: message.guildId,
     origin: message.guildId ? `discord server ${message.guildId} channel ${message.channelId}` : `discord direct message ${message.channelId}`,
-    locale: message.guild?.preferredLocale ?? 'en-US',
+    // A mention carries no language of the asker's (a server's preferred locale is not theirs): the question's.
+    locale: '',
     input: { kind: 'text', text },
     buttonBytes: 100,
     pageChars: PAGE_CHARS,

@@ -233,7 +233,7 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
       user: { id, name: nameOf(user) },
       chatId,
       origin: chatId === id ? `telegram private chat ${chatId}` : `telegram chat ${chatId ?? 'unknown'}`,
-      locale: user.language_code ?? 'en',
+      locale: user.language_code ?? '',
       input,
       userNames,
       counted,
