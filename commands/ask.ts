@@ -19,5 +19,5 @@ export const ask = defineCommand({
   audience: 'everyone',
   freeText: 'question',
   // Charts, breakdowns and the other views when the application offers them; a plain answer otherwise.
-  run: ({ question }, { services, view, askerLocale }) => (services.views ? viewReply(services.views.reply(question, view)) : { kind: 'answer', answer: services.asker.ask(question, askerLocale) }),
+  run: ({ question }, { services, view, askerLocale }) => (services.views ? viewReply(services.views.reply(question, view, askerLocale)) : { kind: 'answer', answer: services.asker.ask(question, askerLocale) }),
 });

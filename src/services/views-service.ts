@@ -2,6 +2,7 @@
 // an answer's sources and its other claimants, and which of these to offer as buttons under each.
 // The question's view words are read by a pre-pass (core/trends/intent.ts); the rest goes to the
 // ask service's reader as any question does.
+import type { Locale } from '../i18n/index.ts';
 import type { Answer } from '../core/answer/compose.ts';
 import { answerToDoc } from '../core/answer/to-doc.ts';
 import { doc, type Doc } from '../core/doc.ts';
@@ -37,10 +38,10 @@ export class ViewsService {
   }
 
   /** A question's reply: the view its words ask for (or the button pressed asks for), else the answer with its buttons. */
-  reply(question: string, action?: AnswerAction): ViewReply {
-    if (action === 'sources') return { kind: 'doc', doc: sourcesDoc(this.asker.ask(question)), actions: [] };
+  reply(question: string, action?: AnswerAction, locale?: Locale | null): ViewReply {
+    if (action === 'sources') return { kind: 'doc', doc: sourcesDoc(this.asker.ask(question, locale)), actions: [] };
     if (action === 'others') {
-      const shown = this.asker.ask(question).groups.map((g) => g.claimant.id);
+      const shown = this.asker.ask(question, locale).groups.map((g) => g.claimant.id);
       const answer = this.asker.askOthers(question, shown);
       return { kind: 'answer', answer, actions: answer.kind === 'figures' ? ['sources'] : [] };
     }
@@ -51,29 +52,29 @@ export class ViewsService {
         : action === 'by_month'
           ? { view: 'breakdown', unit: 'month', bar: false, text: asked?.text ?? question }
           : asked;
-    if (!intent) return this.answer(question);
+    if (!intent) return this.answer(question, locale);
     if (intent.view === 'card') return { kind: 'doc', doc: this.today(), actions: [] };
     const query = this.query(intent.text);
-    if (!query) return this.answer(question);
+    if (!query) return this.answer(question, locale);
     const { directory, lookup, today } = this.asker.read('');
     const ctx: TrendContext = { lookup, series: this.series, dir: directory, today };
     if (intent.view === 'chart') {
       const view = chartView(query, { unit: intent.unit, bar: intent.bar, locale: query.locale }, ctx);
-      if ('none' in view) return this.fallback(view.none, intent.text);
+      if ('none' in view) return this.fallback(view.none, intent.text, locale);
       return { kind: 'chart', chart: view.spec, doc: view.doc, actions: ['by_month'] };
     }
     const d = intent.view === 'breakdown' ? breakdownView(query, intent.unit ?? 'month', ctx) : recordView(query, intent.unit, ctx);
     return { kind: 'doc', doc: d, actions: intent.view === 'breakdown' ? ['chart'] : ['chart', 'by_month'] };
   }
 
-  private answer(question: string): ViewReply {
-    const answer = this.asker.ask(question);
+  private answer(question: string, locale?: Locale | null): ViewReply {
+    const answer = this.asker.ask(question, locale);
     return { kind: 'answer', answer, actions: actionsFor(answer) };
   }
 
   /** No daily series to show: says so, then the plain answer. */
-  private fallback(none: Doc, question: string): ViewReply {
-    const answer = this.asker.ask(question);
+  private fallback(none: Doc, question: string, locale?: Locale | null): ViewReply {
+    const answer = this.asker.ask(question, locale);
     return { kind: 'doc', doc: doc(null, [...none.blocks, ...answerToDoc(answer).blocks]), actions: answer.kind === 'figures' ? ['sources'] : [] };
   }
 
