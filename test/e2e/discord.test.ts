@@ -23,7 +23,7 @@ const asMod: MemberOptions = { roles: [MOD_ROLE_ID] };
 
 interface Callback {
   type: number;
-  data: { content?: string; flags?: number; embeds?: { title?: string; description?: string }[]; components?: { components: { custom_id: string }[] }[]; allowed_mentions?: { parse: string[] } };
+  data: { content?: string; flags?: number; embeds?: { title?: string; description?: string }[]; components?: { components: { custom_id: string; label?: string }[] }[]; allowed_mentions?: { parse: string[] } };
 }
 
 function callbackFor(fake: FakeDiscord, interactionId: string): RecordedRequest | undefined {
@@ -202,20 +202,25 @@ describe('Discord, end to end through discord.js', () => {
     expect(choices.map((c) => c.value)).toContain('uk-ministry-of-defence');
   });
 
-  it('splits a long answer into several embeds between figures', async () => {
+  it('pages a long answer in one message (Next edits it in place), never cutting a figure', async () => {
     const note = (metric: string) => `Note on ${metric}: ${'how it was counted and why it matters. '.repeat(8)}end-of-${metric}`;
     for (const metric of METRICS) {
       expect(app.service.add({ claimant: 'csis', subject: 'russia', metric, value: '9,000,000', asOf: '2026-11-01', note: note(metric) }, { actor: 'test', confirm: true })).toMatchObject({ ok: true });
     }
     const id = fake.slashCommand(member, 'ask', [{ name: 'question', type: 3, value: 'What does CSIS claim? (all figures)' }]);
-    const first = await answerTo(fake, id);
-    const token = `interaction-token-${id}`;
     const escaped = (m: string) => m.replace(/_/g, '\\_'); // as Discord markdown escapes it
-    const shown = () => [first.data, ...fake.calls('POST', `/webhooks/${APP_ID}/${token}`).map((r) => r.body as Callback['data'])].map((d) => text({ type: 0, data: d })).join('\n');
-    await fake.waitFor(() => METRICS.every((m) => shown().includes(`end-of-${escaped(m)}`)), 'every figure');
-    const pages = [first.data, ...fake.calls('POST', `/webhooks/${APP_ID}/${token}`).map((r) => r.body as Callback['data'])];
+    let page = (await answerTo(fake, id)).data;
+    const pages = [page];
+    for (;;) {
+      const next = (page.components ?? []).flatMap((r) => r.components as { custom_id: string; label?: string }[]).find((c) => /Next/.test(c.label ?? ''));
+      if (!next) break;
+      page = (await answerTo(fake, fake.button(member, next.custom_id))).data;
+      pages.push(page);
+    }
     expect(pages.length).toBeGreaterThan(1);
-    for (const page of pages) for (const embed of page.embeds ?? []) expect((embed.description ?? '').length).toBeLessThanOrEqual(4096);
+    // No follow-up messages: one message, paged.
+    expect(fake.calls('POST', `/webhooks/${APP_ID}/interaction-token-${id}`)).toHaveLength(0);
+    for (const p of pages) for (const embed of p.embeds ?? []) expect((embed.description ?? '').length).toBeLessThanOrEqual(4096);
     for (const metric of METRICS) {
       expect(pages.filter((p) => (p.embeds ?? []).some((e) => (e.description ?? '').includes(`Note on ${escaped(metric)}:`) && (e.description ?? '').includes(`end-of-${escaped(metric)}`)))).toHaveLength(1);
     }
@@ -385,7 +390,7 @@ describe('Discord, end to end through discord.js', () => {
     expect(byName('claim_history').default_member_permissions).toBeUndefined();
     expect(byName('claim').dm_permission).toBe(true);
     expect(byName('moderators').options.find((o) => o.name === 'add')!.options!.find((o) => o.name === 'user')!.type).toBe(6);
-    expect(result).toEqual({ count: 8, scope: `server ${GUILD_ID}` });
+    expect(result).toEqual({ count: 9, scope: `server ${GUILD_ID}` });
     await deployCommands({ token: TOKEN, applicationId: APP_ID, apiBase: fake.apiBase });
     expect(fake.calls('PUT', `/applications/${APP_ID}/commands`)).toHaveLength(1);
   });

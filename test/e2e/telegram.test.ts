@@ -316,7 +316,7 @@ describe('Telegram, end to end through grammY and the Bot API emulator', () => {
     assertValidTelegramHtml(digest.text);
   });
 
-  it('splits an answer longer than 4096 characters between figures', async () => {
+  it('pages an answer longer than 4096 characters in one message, never cutting a figure', async () => {
     const note = (metric: string) => `Note on ${metric}: ${'a long explanation of how this figure was counted & why <it> matters. '.repeat(8)}end-of-${metric}`;
     for (const metric of METRICS) {
       const r = app.service.add({ claimant: 'nato', subject: 'russia', metric, value: '9,000,000', asOf: '2026-11-01', note: note(metric) }, { actor: 'test', confirm: true });
@@ -324,16 +324,24 @@ describe('Telegram, end to end through grammY and the Bot API emulator', () => {
     }
     const count = harness.botMessages(READER).length;
     await say(reader(), 'What does NATO claim? (all figures)');
-    await harness.waitFor(() => METRICS.every((metric) => harness.botMessages(READER).some((m) => m.text.includes(`end-of-${metric}`))), 'the whole long answer');
-    await new Promise((r) => setTimeout(r, 200));
-    const parts = harness.botMessages(READER).slice(count);
+    const first = await harness.waitFor(() => harness.botMessages(READER).slice(count).find((m) => /Page 1 of \d+/.test(m.text)), 'page 1');
+    const total = Number(/Page 1 of (\d+)/.exec(first.text)![1]);
+    const parts = [first.text];
+    const current = () => harness.botMessages(READER).find((m) => m.messageId === first.messageId)!;
+    for (let i = 2; i <= total; i++) {
+      const next = (current().replyMarkup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat().find((b) => /Next/.test(b.text))!;
+      await press(READER, READER, next.callback_data, first.messageId);
+      parts.push((await harness.waitFor(() => new RegExp(`Page ${i} of`).test(current().text) && current(), `page ${i}`)).text);
+    }
+    // One message, edited in place.
+    expect(harness.botMessages(READER).length).toBe(count + 1);
     expect(parts.length).toBeGreaterThan(1);
     for (const p of parts) {
-      expect(p.text.length).toBeLessThanOrEqual(4096);
-      assertValidTelegramHtml(p.text);
+      expect(p.length).toBeLessThanOrEqual(4096);
+      assertValidTelegramHtml(p);
     }
-    // Every figure's note arrives whole, in one message.
-    for (const metric of METRICS) expect(parts.filter((p) => p.text.includes(`Note on ${metric}:`) && p.text.includes(`end-of-${metric}`))).toHaveLength(1);
+    // Every figure's note arrives whole, on one page.
+    for (const metric of METRICS) expect(parts.filter((p) => p.includes(`Note on ${metric}:`) && p.includes(`end-of-${metric}`))).toHaveLength(1);
   });
 
   it('retries a sendMessage that Telegram rate-limits, as it asks', async () => {
