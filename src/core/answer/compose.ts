@@ -10,6 +10,7 @@ import { difference, lastDayMeant, perDay, type StatedValue } from './derive.ts'
 import type { AnswerNote, CorrectionMark, FigureEndpoint, FigureNote } from './notes.ts';
 import { describeReading, HELP_TEXT_INTRO, timeLabel } from './words.ts';
 import { formatDate, t, type Locale } from '../../i18n/index.ts';
+import { detectLocale } from '../query/language.ts';
 import { claimantName, metricName } from '../../i18n/names.ts';
 
 export type { AnswerNote, CorrectionMark, FigureEndpoint, FigureNote } from './notes.ts';
@@ -467,7 +468,7 @@ function targetDate(time: TimeSpec, today: string): string {
 }
 
 export function composeAnswer(question: string, parsed: ParseResult, lookup: ClaimLookup, dir: Directory, today: string, options: ComposeOptions = {}): Answer {
-  const locale: Locale = options.locale ?? (parsed.kind === 'query' ? parsed.locale : parsed.kind === 'not_understood' ? (parsed.reading?.locale ?? 'en') : 'en');
+  const locale: Locale = options.locale ?? (parsed.kind === 'query' ? parsed.locale : parsed.kind === 'not_understood' && parsed.reading ? parsed.reading.locale : detectLocale(question));
   const empty = { question, interpretation: null, query: null, groups: [], notes: [], suggestions: [], example: null, locale };
   if (parsed.kind === 'help') return { ...empty, kind: 'help', notes: [{ kind: 'help' }] };
   if (parsed.kind === 'not_understood') return { ...empty, kind: 'not_understood', query: parsed.reading ?? null, notes: [{ kind: 'not_understood', reason: parsed.reason }, { kind: 'help' }] };
