@@ -1,7 +1,6 @@
 // `npm run ask -- "question"`, `--json "question"`, or `--jsonl` reading questions from stdin.
 import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { renderChartPng } from '../../charts/render.ts';
 import { docToPlainText } from '../../core/doc.ts';
 import { parseArgs } from 'node:util';
 import { openApp } from '../../app.ts';
@@ -43,6 +42,8 @@ async function main(): Promise<number> {
         process.stderr.write('A chart: add --out chart.png to write its image.\n');
         return 0;
       }
+      // Loaded only for a chart: the canvas and chart.js are most of what a plain question would load.
+      const { renderChartPng } = await import('../../charts/render.ts');
       writeFileSync(values.out, await renderChartPng({ ...reply.chart, theme: 'light' }));
       process.stderr.write(`Chart written to ${values.out}\n`);
       return 0;
