@@ -314,9 +314,12 @@ export function createChain(options: ChainOptions): Chain {
     views,
     commands: options.commands,
     dispatch(incoming) {
-      const askerLocale = localeOf(incoming.locale);
+      // A question written in Ukrainian or Russian is answered in it, whatever the app's language
+      // (many people keep their phone in English); otherwise the platform's language, then the text's.
+      const written = eventLocale(incoming);
+      const askerLocale = written !== 'en' ? written : localeOf(incoming.locale);
       const ctx: ChainContext = {
-        locale: askerLocale ?? eventLocale(incoming),
+        locale: askerLocale ?? written,
         askerLocale,
         incoming,
         services: options.services,

@@ -169,6 +169,16 @@ describe("the chain's fixed texts in the asker's language", () => {
       expect(out).toMatch(locale === 'uk' ? /Повільніше/ : /Помедленнее/);
     });
   }
+  it('a question written in Ukrainian or Russian is answered in it, even from an app set to English', async () => {
+    const uk = await said(event('en-US', { kind: 'text', text: 'скільки танків втратила росія?' }, '21'));
+    expect(uk).toMatch(/танк/);
+    const ru = await said(event('en', { kind: 'text', text: 'сколько танков потеряла россия' }, '22'));
+    expect(ru).toMatch(/танков/);
+    // An English question from an app set to Ukrainian follows the app.
+    expect(await said(event('uk', { kind: 'text', text: 'how many tanks has russia lost' }, '23'))).toMatch(/танк/);
+    expect(await said(event('', { kind: 'text', text: 'how many tanks has russia lost' }, '24'))).toMatch(/tanks/);
+  });
+
   it('English stays as it was', async () => {
     expect(await said(event('en', { kind: 'command', path: ['nope'], options: {} }))).toMatch(/^I do not know that command; try \/help\./);
   });
