@@ -12,7 +12,7 @@
 // Message keys are kebab-case (Fluent's); arguments are named in snake_case. A number passed as an
 // argument is formatted for the locale ("45,720", "45 720") and drives plural selection:
 //   figures-more = { $count -> [one] { $count } more figure *[other] { $count } more figures }
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
 import { formatDate as formatDateEn, formatSpan as formatSpanEn, lastDayOfMonth } from '../core/dates.ts';
 
@@ -48,9 +48,17 @@ export function chooseLocale(...tags: (string | null | undefined)[]): Locale {
 
 const bundles = new Map<Locale, FluentBundle>();
 
-/** The catalogue's source text, read beside this module (the build copies the .ftl files to dist/). */
+/**
+ * The catalogue's source text, read beside this module (the build copies the .ftl files to dist/):
+ * locales/<locale>.ftl and any locales/<locale>.<part>.ftl (one part per area, e.g. digests),
+ * which together are one catalogue.
+ */
 export function catalogueSource(locale: Locale): string {
-  return readFileSync(new URL(`./locales/${locale}.ftl`, import.meta.url), 'utf8');
+  const dir = new URL('./locales/', import.meta.url);
+  const files = readdirSync(dir)
+    .filter((f) => f === `${locale}.ftl` || (f.startsWith(`${locale}.`) && f.endsWith('.ftl')))
+    .sort();
+  return files.map((f) => readFileSync(new URL(f, dir), 'utf8')).join('\n');
 }
 
 function bundle(locale: Locale): FluentBundle {
