@@ -14,7 +14,7 @@ import type { QuestionLimiter } from '../../commands/rate-limit.ts';
 import { allowed, commandName, type Actor, type AnswerAction, type Audience, type CommandContext, type CommandDefinition, type CommandServices, type Reply } from '../../commands/types.ts';
 import { decodeButton, encodeCancel, encodeConfirm, encodeMore, encodePage, encodeView } from './codec.ts';
 import { pageDoc, ViewStore } from './views.ts';
-import { TREND_WORDS } from '../core/trends/words.ts';
+import { wordsFor } from '../core/trends/words.ts';
 import { replyDoc } from '../../commands/run.ts';
 import { PreviewStore, type Pending } from './confirmations.ts';
 import type { Button, Incoming, MaybePromise, Outgoing } from './types.ts';
@@ -134,7 +134,7 @@ export function resolveCommand(commands: readonly CommandDefinition[], textComma
       const stored = views.get(button.token);
       if (!stored) {
         ctx.placement = 'alert';
-        ctx.reply = refusal(TREND_WORDS.expired);
+        ctx.reply = refusal(wordsFor(ctx.locale).expired);
         return;
       }
       ctx.command = stored.command;
@@ -376,7 +376,8 @@ function viewsAndPages(ctx: ChainContext, pageChars: number, views: ViewStore): 
   const reply = ctx.reply!;
   if (reply.kind !== 'answer' && reply.kind !== 'doc' && reply.kind !== 'chart') return [];
   if (reply.kind === 'doc' && reply.private) return [];
-  const pages = reply.kind === 'chart' ? [] : pageDoc(replyDoc(reply), pageChars);
+  const W = wordsFor(ctx.locale);
+  const pages = reply.kind === 'chart' ? [] : pageDoc(replyDoc(reply), pageChars, ctx.locale);
   const actions = reply.actions ?? [];
   if (pages.length <= 1 && !actions.length) return [];
   const token = ctx.viewToken ?? views.remember(ctx.command!, ctx.options, ctx.view);
@@ -384,10 +385,10 @@ function viewsAndPages(ctx: ChainContext, pageChars: number, views: ViewStore): 
   if (pages.length > 1 && (reply.kind === 'answer' || reply.kind === 'doc')) {
     const index = Math.min(Math.max(ctx.page ?? 1, 1), pages.length);
     ctx.reply = { ...reply, page: { doc: pages[index - 1]!, index, count: pages.length } };
-    if (index > 1) buttons.push({ label: TREND_WORDS.buttons.previous, data: encodePage(token, index - 1), style: 'secondary', row: 0 });
-    if (index < pages.length) buttons.push({ label: TREND_WORDS.buttons.next, data: encodePage(token, index + 1), style: 'secondary', row: 0 });
+    if (index > 1) buttons.push({ label: W.buttons.previous, data: encodePage(token, index - 1), style: 'secondary', row: 0 });
+    if (index < pages.length) buttons.push({ label: W.buttons.next, data: encodePage(token, index + 1), style: 'secondary', row: 0 });
   }
-  for (const a of actions) buttons.push({ label: TREND_WORDS.buttons[a], data: encodeView(token, a), style: 'secondary', row: 1 });
+  for (const a of actions) buttons.push({ label: W.buttons[a], data: encodeView(token, a), style: 'secondary', row: 1 });
   return buttons;
 }
 

@@ -5,7 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import type { AnswerAction, CommandDefinition } from '../../commands/types.ts';
 import { paragraph, italic, docToPlainText, type Doc } from '../core/doc.ts';
-import { TREND_WORDS } from '../core/trends/words.ts';
+import { wordsFor } from '../core/trends/words.ts';
+import type { Locale } from '../i18n/index.ts';
 
 export interface StoredView {
   command: CommandDefinition;
@@ -50,7 +51,7 @@ export class ViewStore {
  * A long doc as pages of whole blocks, each at most about `chars` characters of text, each ending
  * with "Page i of n". One page when it fits.
  */
-export function pageDoc(doc: Doc, chars: number): Doc[] {
+export function pageDoc(doc: Doc, chars: number, locale: Locale = 'en'): Doc[] {
   if (docToPlainText(doc).length <= chars) return [doc];
   const room = Math.max(200, chars - (doc.title?.length ?? 0) - 30);
   const pages: Doc['blocks'][] = [[]];
@@ -64,5 +65,5 @@ export function pageDoc(doc: Doc, chars: number): Doc[] {
     pages[pages.length - 1]!.push(b);
     used += size;
   }
-  return pages.map((blocks, i) => ({ title: doc.title, blocks: [...blocks, paragraph(italic(TREND_WORDS.page(i + 1, pages.length)))] }));
+  return pages.map((blocks, i) => ({ title: doc.title, blocks: [...blocks, paragraph(italic(wordsFor(locale).page(i + 1, pages.length)))] }));
 }

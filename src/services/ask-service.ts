@@ -101,10 +101,10 @@ export class AskService {
   }
 
   /** The same question with the claimants of `shown` left out and every other claimant in scope: the "Other claimants" view. */
-  askOthers(question: string, shown: readonly string[]): Answer {
+  askOthers(question: string, shown: readonly string[], locale?: Locale | null): Answer {
     const { parsed, directory, today } = this.read(question);
     const widened: ParseResult = parsed.kind === 'query' ? { ...parsed, claimants: [], sides: [], excluded: [...new Set([...parsed.excluded, ...shown])] } : parsed;
-    return composeAnswer(question, widened, this.lookup, directory, today, { republishes: this.republishes });
+    return composeAnswer(question, widened, this.lookup, directory, today, { republishes: this.republishes, ...(locale ? { locale } : {}) });
   }
 
   private compose(question: string, today: string, locale?: Locale): Answer {

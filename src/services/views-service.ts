@@ -3,6 +3,7 @@
 // The question's view words are read by a pre-pass (core/trends/intent.ts); the rest goes to the
 // ask service's reader as any question does.
 import type { Locale } from '../i18n/index.ts';
+import { detectLocale } from '../core/query/language.ts';
 import type { Answer } from '../core/answer/compose.ts';
 import { answerToDoc } from '../core/answer/to-doc.ts';
 import { doc, type Doc } from '../core/doc.ts';
@@ -31,18 +32,19 @@ export class ViewsService {
     private readonly series: SeriesLookup,
   ) {}
 
-  /** The newest General Staff report as one card. */
-  today(): Doc {
+  /** The newest General Staff report as one card, in the locale (English by default). */
+  today(locale?: Locale | null): Doc {
     const { directory, lookup } = this.asker.read('');
-    return cardDoc(dailyCard(lookup, directory), directory);
+    return cardDoc(dailyCard(lookup, directory, locale ?? 'en'), directory, locale ?? 'en');
   }
 
   /** A question's reply: the view its words ask for (or the button pressed asks for), else the answer with its buttons. */
   reply(question: string, action?: AnswerAction, locale?: Locale | null): ViewReply {
     if (action === 'sources') return { kind: 'doc', doc: sourcesDoc(this.asker.ask(question, locale)), actions: [] };
     if (action === 'others') {
-      const shown = this.asker.ask(question, locale).groups.map((g) => g.claimant.id);
-      const answer = this.asker.askOthers(question, shown);
+      const asked = this.asker.ask(question, locale);
+      const shown = asked.groups.map((g) => g.claimant.id);
+      const answer = this.asker.askOthers(question, shown, locale ?? asked.locale);
       return { kind: 'answer', answer, actions: answer.kind === 'figures' ? ['sources'] : [] };
     }
     const asked = readTrendIntent(question);
@@ -53,13 +55,15 @@ export class ViewsService {
           ? { view: 'breakdown', unit: 'month', bar: false, text: asked?.text ?? question }
           : asked;
     if (!intent) return this.answer(question, locale);
-    if (intent.view === 'card') return { kind: 'doc', doc: this.today(), actions: [] };
     const query = this.query(intent.text);
+    // The asker's language, else the question's (as the answer's).
+    const words: Locale = locale ?? query?.locale ?? detectLocale(question);
+    if (intent.view === 'card') return { kind: 'doc', doc: this.today(words), actions: [] };
     if (!query) return this.answer(question, locale);
     const { directory, lookup, today } = this.asker.read('');
-    const ctx: TrendContext = { lookup, series: this.series, dir: directory, today };
+    const ctx: TrendContext = { lookup, series: this.series, dir: directory, today, locale: words };
     if (intent.view === 'chart') {
-      const view = chartView(query, { unit: intent.unit, bar: intent.bar, locale: query.locale }, ctx);
+      const view = chartView(query, { unit: intent.unit, bar: intent.bar, locale: words }, ctx);
       if ('none' in view) return this.fallback(view.none, intent.text, locale);
       return { kind: 'chart', chart: view.spec, doc: view.doc, actions: ['by_month'] };
     }

@@ -10,9 +10,11 @@ import type { Query } from '../query/types.ts';
 import { INVASION_START, metricInfo, METRICS, type Metric } from '../vocabulary.ts';
 import type { Answer, ClaimLookup, CorrectionMark, SeriesKey } from '../answer/compose.ts';
 import { difference, perDay, type StatedValue } from '../answer/derive.ts';
-import { valueWords } from '../answer/words.ts';
+import { timeLabel, valueWords } from '../answer/words.ts';
+import type { Locale } from '../../i18n/index.ts';
+import { claimantName, metricName, partyName } from '../../i18n/names.ts';
 import { breakdown, dailyLosses, pointOf, sumRows, worstBucket, worstDay, type BreakdownUnit, type DerivedValue, type SeriesLookup, type SeriesReport } from './series.ts';
-import { capitalise, TREND_WORDS as W } from './words.ts';
+import { capitalise, wordsFor, type TrendWords } from './words.ts';
 
 /** The claimant whose daily reports make the card, and whose losses they count. */
 export const DAILY_CARD_SERIES = { claimant: 'general-staff-ukraine', subject: 'russia' } as const;
@@ -26,7 +28,15 @@ export interface TrendContext {
   series: SeriesLookup;
   dir: Directory;
   today: string;
+  /** The language of the words (the asker's, else the question's); English when absent. */
+  locale?: Locale | undefined;
 }
+
+const localeOf = (ctx: { locale?: Locale | undefined }): Locale => ctx.locale ?? 'en';
+const claimantWords = (id: string, dir: Directory, locale: Locale) => claimantName(locale, id, dir.claimant(id)?.name ?? id);
+const metricWords = (metric: Metric, locale: Locale) => (locale === 'en' ? metricInfo(metric).label : metricName(locale, metric));
+/** A party as an answer names whose losses: "Russian" in English, "Росія" in Ukrainian. */
+const partyWords = (id: string, dir: Directory, locale: Locale) => (locale === 'en' ? (dir.party(id)?.adjective ?? null) : partyName(locale, id, dir.party(id)?.name ?? id));
 
 /** One claimant's series in the period asked, with what the views need of it. */
 interface SeriesInPeriod {
@@ -87,7 +97,7 @@ function loadSeries(query: Query, ctx: TrendContext): { series: SeriesInPeriod[]
   const out: SeriesInPeriod[] = [];
   const sparse: string[] = [];
   for (const key of seriesKeys(query, ctx)) {
-    const claimant = ctx.dir.claimant(key.claimant)?.name ?? key.claimant;
+    const claimant = claimantWords(key.claimant, ctx.dir, localeOf(ctx));
     const reports = ctx.series.reportsWithin(key, '0001-01-01', end);
     if (!reports.length) continue;
     const start = asked ?? (reports[0]!.periodEnd > INVASION_START ? INVASION_START : reports[0]!.periodEnd);
@@ -105,7 +115,7 @@ function loadSeries(query: Query, ctx: TrendContext): { series: SeriesInPeriod[]
   return { series: out, sparse };
 }
 
-function sourceSpans(source: Source | null, capital = false): Span[] {
+function sourceSpans(W: TrendWords, source: Source | null, capital = false): Span[] {
   if (!source) return [text(W.sourceNotGiven)];
   const words = [source.publisher, source.title ? `"${source.title}"` : null].filter((s): s is string => !!s).join(', ') || W.sourceNotGiven;
   const url = safeLink(source.url);
@@ -114,25 +124,25 @@ function sourceSpans(source: Source | null, capital = false): Span[] {
 
 const correctionSize = (c: CorrectionMark): number | null => c.delta ?? (c.fellFrom !== null && c.fellTo !== null ? c.fellTo - c.fellFrom : null);
 
-function correctionsLine(corrections: readonly CorrectionMark[]): Block | null {
+function correctionsLine(W: TrendWords, corrections: readonly CorrectionMark[]): Block | null {
   if (!corrections.length) return null;
   return paragraph(italic(W.corrections(corrections.map((c) => W.correction(correctionSize(c), c.statedOn ?? addDays(c.periodEnd, 1))))));
 }
 
-function whatWords(query: Query, metric: Metric, dir: Directory): string {
-  const whose = query.subjects.length === 1 ? (dir.party(query.subjects[0]!)?.adjective ?? null) : null;
-  return W.lost(whose, metricInfo(metric).label);
+function whatWords(W: TrendWords, query: Query, metric: Metric, dir: Directory): string {
+  const whose = query.subjects.length === 1 ? partyWords(query.subjects[0]!, dir, W.locale) : null;
+  return W.lost(whose, metricWords(metric, W.locale));
 }
 
-function periodWords(query: Query, s: { start: string; end: string; to: string }): string {
-  const base = query.time.kind === 'range' ? query.time.label : W.since(s.start);
-  return s.to < s.end && query.time.kind === 'range' ? `${base}, ${W.soFar(s.to)}` : base;
+function periodWords(W: TrendWords, query: Query, s: { start: string; end: string; to: string }): string {
+  const base = query.time.kind === 'range' ? timeLabel(query.time, W.locale) : W.since(s.start);
+  return s.to < s.end && query.time.kind === 'range' ? W.periodSoFar(base, s.to) : base;
 }
 
-function derivationWords(total: DerivedValue): string {
+function derivationWords(W: TrendWords, total: DerivedValue): string {
   if (!total.value) return W.total(null);
   const to: StatedValue = total.to;
-  return `${W.total(total.value)} (${W.derivedFromDaily}: ${W.derivation(to, total.to.periodEnd, total.from, total.from?.periodEnd ?? null)})`;
+  return W.totalDerivation(W.total(total.value), W.derivation(to, total.to.periodEnd, total.from, total.from?.periodEnd ?? null));
 }
 
 // --- chart -----------------------------------------------------------------------------------
@@ -150,10 +160,12 @@ function chartGranularity(unit: BreakdownUnit | null, start: string, to: string)
   return chooseGranularity(start, to);
 }
 
-export function chartView(query: Query, options: { unit: BreakdownUnit | null; bar: boolean; locale?: 'en' | 'uk' | 'ru' }, ctx: TrendContext): ChartView | { none: Doc } {
+export function chartView(query: Query, options: { unit: BreakdownUnit | null; bar: boolean; locale?: Locale }, context: TrendContext): ChartView | { none: Doc } {
+  const ctx: TrendContext = { ...context, locale: options.locale ?? context.locale };
+  const W = wordsFor(localeOf(ctx));
   const { series, sparse } = loadSeries(query, ctx);
   const metric = series[0]?.key.metric ?? query.metrics[0] ?? 'personnel';
-  if (!series.length) return { none: doc(null, [paragraph(text(W.noSeries(whatWords(query, metric, ctx.dir)))), ...sparse.map((c) => paragraph(italic(W.sparse(c))))]) };
+  if (!series.length) return { none: doc(null, [paragraph(text(W.noSeries(whatWords(W, query, metric, ctx.dir)))), ...sparse.map((c) => paragraph(italic(W.sparse(c))))]) };
   const start = series.map((s) => s.start).sort()[0]!;
   const to = series.map((s) => s.to).sort().at(-1)!;
   const granularity = chartGranularity(options.unit, start, to);
@@ -164,7 +176,7 @@ export function chartView(query: Query, options: { unit: BreakdownUnit | null; b
     const source = s.source ? [s.source.publisher === s.claimant ? null : s.source.publisher, s.source.title].filter(Boolean).join(', ') : undefined;
     return bucketSeries(
       {
-        label: multi ? `${s.claimant} (${s.key.subject})` : s.claimant,
+        label: multi ? W.seriesLabel(s.claimant, W.locale === 'en' ? s.key.subject : partyName(W.locale, s.key.subject, s.key.subject)) : s.claimant,
         ...(source ? { source: source.slice(0, 200) } : {}),
         derived: true,
         points: daily.map((d) => ({ date: d.date, value: d.value, qualifier: d.qualifier })),
@@ -178,24 +190,24 @@ export function chartView(query: Query, options: { unit: BreakdownUnit | null; b
       { from: s.start, to: s.to },
     );
   });
-  const what = whatWords(query, metric, ctx.dir);
-  const period = periodWords(query, series[0]!);
-  const title = `${capitalise(what)} ${W.per[granularity]}, ${period}`;
+  const what = whatWords(W, query, metric, ctx.dir);
+  const period = periodWords(W, query, series[0]!);
+  const title = W.title(capitalise(what, W.locale), W.per[granularity], period);
   const spec: ChartSpecInput = {
     kind: options.bar || granularity === 'month' ? 'bar' : 'line',
     granularity,
     series: chartSeries,
     title: title.slice(0, 160),
-    unit: metricInfo(metric).label.slice(0, 60),
-    locale: options.locale ?? 'en',
+    unit: metricWords(metric, W.locale).slice(0, 60),
+    locale: W.locale,
   };
   const blocks: Block[] = [paragraph(bold(title))];
   for (const s of series) {
     const { total } = breakdown(s.reports, s.start, s.to, 'year', s.corrections);
-    blocks.push(heading(bold(s.claimant), text('; '), ...sourceSpans(s.source)));
-    blocks.push(item(text(`${W.derivedFromDaily}, ${W.coverage(s.start, s.to, s.to < s.end)}`)));
-    if (total) blocks.push(item(text(derivationWords(total))));
-    const c = correctionsLine(s.corrections);
+    blocks.push(heading(bold(s.claimant), text('; '), ...sourceSpans(W, s.source)));
+    blocks.push(item(text(W.derivedCoverage(W.coverage(s.start, s.to, s.to < s.end)))));
+    if (total) blocks.push(item(text(derivationWords(W, total))));
+    const c = correctionsLine(W, s.corrections);
     if (c) blocks.push(c);
   }
   if (new Set(series.map((s) => s.key.claimant)).size > 1) blocks.push(paragraph(italic(W.sideBySide)));
@@ -213,6 +225,7 @@ export interface BreakdownTable {
 
 /** The breakdown's numbers, for the doc and for tests: rows, their sum, and the period's derived total. */
 export function breakdownTables(query: Query, unit: BreakdownUnit, ctx: TrendContext): { tables: BreakdownTable[]; series: SeriesInPeriod[]; sparse: string[] } {
+  const W = wordsFor(localeOf(ctx));
   const { series, sparse } = loadSeries(query, ctx);
   const tables = series.map((s) => {
     const b = breakdown(s.reports, s.start, s.to, unit, s.corrections);
@@ -227,14 +240,15 @@ export function breakdownTables(query: Query, unit: BreakdownUnit, ctx: TrendCon
 }
 
 export function breakdownView(query: Query, unit: BreakdownUnit, ctx: TrendContext): Doc {
+  const W = wordsFor(localeOf(ctx));
   const { tables, series, sparse } = breakdownTables(query, unit, ctx);
   const metric = series[0]?.key.metric ?? query.metrics[0] ?? 'personnel';
-  const what = whatWords(query, metric, ctx.dir);
+  const what = whatWords(W, query, metric, ctx.dir);
   if (!series.length) return doc(null, [paragraph(text(W.noSeries(what))), ...sparse.map((c) => paragraph(italic(W.sparse(c))))]);
-  const blocks: Block[] = [paragraph(bold(`${capitalise(what)} ${W.by[unit]}, ${periodWords(query, series[0]!)}`))];
+  const blocks: Block[] = [paragraph(bold(W.title(capitalise(what, W.locale), W.by[unit], periodWords(W, query, series[0]!))))];
   tables.forEach((t, i) => {
     const s = series[i]!;
-    blocks.push(heading(bold(t.claimant), text('; '), ...sourceSpans(s.source), text(`; ${W.derivedFromDaily}`)));
+    blocks.push(heading(bold(t.claimant), text('; '), ...sourceSpans(W, s.source), text(`; ${W.derivedFromDaily}`)));
     const b = breakdown(s.reports, s.start, s.to, unit, s.corrections);
     for (const r of b.rows) {
       const avg = r.derived.value && unit !== 'day' && pointOf(r.derived.value) !== null ? perDay(r.derived.value, r.days) : null;
@@ -242,9 +256,9 @@ export function breakdownView(query: Query, unit: BreakdownUnit, ctx: TrendConte
       blocks.push(item(text(W.row(W.rowLabel(r.start, r.end, unit, r.partial), r.derived.value, avg) + marks)));
     }
     const same = t.sum && t.total?.value && pointOf(t.total.value) === pointOf(t.sum);
-    const label = query.time.kind === 'range' ? query.time.label : W.coverage(s.start, s.to, false);
-    blocks.push(paragraph(bold(W.sum(t.sum)), text(same ? W.sumEqualsTotal(label) : t.total?.value ? W.sumDiffers(valueWords(t.total.value)) : '')));
-    if (t.total) blocks.push(paragraph(italic(derivationWords(t.total))));
+    const label = query.time.kind === 'range' ? timeLabel(query.time, W.locale) : W.coverage(s.start, s.to, false);
+    blocks.push(paragraph(bold(W.sum(t.sum)), text(same ? W.sumEqualsTotal(label) : t.total?.value ? W.sumDiffers(valueWords(t.total.value, W.locale)) : '')));
+    if (t.total) blocks.push(paragraph(italic(derivationWords(W, t.total))));
   });
   if (new Set(series.map((s) => s.key.claimant)).size > 1) blocks.push(paragraph(italic(W.sideBySide)));
   return doc(null, blocks);
@@ -253,13 +267,14 @@ export function breakdownView(query: Query, unit: BreakdownUnit, ctx: TrendConte
 // --- records ---------------------------------------------------------------------------------
 
 export function recordView(query: Query, unit: BreakdownUnit | null, ctx: TrendContext): Doc {
+  const W = wordsFor(localeOf(ctx));
   const { series, sparse } = loadSeries(query, ctx);
   const metric = series[0]?.key.metric ?? query.metrics[0] ?? 'personnel';
-  const what = whatWords(query, metric, ctx.dir);
+  const what = whatWords(W, query, metric, ctx.dir);
   if (!series.length) return doc(null, [paragraph(text(W.noSeries(what))), ...sparse.map((c) => paragraph(italic(W.sparse(c))))]);
-  const blocks: Block[] = [paragraph(bold(`${capitalise(what)}, ${periodWords(query, series[0]!)}`))];
+  const blocks: Block[] = [paragraph(bold(W.titleRecord(capitalise(what, W.locale), periodWords(W, query, series[0]!))))];
   for (const s of series) {
-    blocks.push(heading(bold(s.claimant), text('; '), ...sourceSpans(s.source), text(`; ${W.derivedFromDaily}`)));
+    blocks.push(heading(bold(s.claimant), text('; '), ...sourceSpans(W, s.source), text(`; ${W.derivedFromDaily}`)));
     const days = dailyLosses(s.reports, s.start, s.to, s.corrections);
     if (unit === null || unit === 'day') {
       const { record, skipped } = worstDay(days);
@@ -280,7 +295,7 @@ export function recordView(query: Query, unit: BreakdownUnit | null, ctx: TrendC
       const from = total.from ? addDays(total.from.periodEnd, 1) : s.start;
       blocks.push(item(text(W.average(perDay(total.value, daysCovered), daysCovered, from, s.to))));
     }
-    const c = correctionsLine(s.corrections);
+    const c = correctionsLine(W, s.corrections);
     if (c) blocks.push(c);
   }
   if (new Set(series.map((s) => s.key.claimant)).size > 1) blocks.push(paragraph(italic(W.sideBySide)));
@@ -307,7 +322,7 @@ export interface DailyCard {
 }
 
 /** The newest General Staff report: every category it still counts, its running total and the day's change. */
-export function dailyCard(lookup: ClaimLookup, dir: Directory): DailyCard | null {
+export function dailyCard(lookup: ClaimLookup, dir: Directory, locale: Locale = 'en'): DailyCard | null {
   const keys = lookup.catalog().filter((k) => k.claimant === DAILY_CARD_SERIES.claimant && k.subject === DAILY_CARD_SERIES.subject && k.periodKind === 'cumulative');
   if (!keys.length) return null;
   const latest = lookup.latestCumulative(keys, null);
@@ -324,7 +339,7 @@ export function dailyCard(lookup: ClaimLookup, dir: Directory): DailyCard | null
   });
   const first = current[0]!.claim;
   return {
-    claimant: dir.claimant(DAILY_CARD_SERIES.claimant)?.name ?? DAILY_CARD_SERIES.claimant,
+    claimant: claimantWords(DAILY_CARD_SERIES.claimant, dir, locale),
     reportDate: first.statedOn,
     covers,
     rows,
@@ -333,13 +348,14 @@ export function dailyCard(lookup: ClaimLookup, dir: Directory): DailyCard | null
   };
 }
 
-export function cardDoc(card: DailyCard | null, dir: Directory): Doc {
+export function cardDoc(card: DailyCard | null, dir: Directory, locale: Locale = 'en'): Doc {
+  const W = wordsFor(locale);
   if (!card) return doc(null, [paragraph(text(W.cardNone))]);
-  const whose = dir.party(DAILY_CARD_SERIES.subject)?.adjective ?? DAILY_CARD_SERIES.subject;
+  const whose = partyWords(DAILY_CARD_SERIES.subject, dir, locale) ?? DAILY_CARD_SERIES.subject;
   const blocks: Block[] = [paragraph(text(W.cardCovers(whose, card.covers)))];
-  for (const r of card.rows) blocks.push(item(text(W.cardRow(capitalise(metricInfo(r.metric).label), r.total, r.change))));
-  blocks.push(paragraph(...sourceSpans(card.source, true)));
-  const c = correctionsLine(card.corrections);
+  for (const r of card.rows) blocks.push(item(text(W.cardRow(capitalise(metricWords(r.metric, locale), locale), r.total, r.change))));
+  blocks.push(paragraph(...sourceSpans(W, card.source, true)));
+  const c = correctionsLine(W, card.corrections);
   if (c) blocks.push(c);
   return doc(W.cardTitle(card.claimant, card.reportDate), blocks);
 }
@@ -347,15 +363,16 @@ export function cardDoc(card: DailyCard | null, dir: Directory): Doc {
 // --- sources ---------------------------------------------------------------------------------
 
 /** Every source an answer's figures rest on, once each, under the claimant that gave it. */
-export function sourcesDoc(answer: Answer): Doc {
+export function sourcesDoc(answer: Answer, locale: Locale = answer.locale ?? 'en'): Doc {
+  const W = wordsFor(locale);
   const seen = new Map<string, { claimant: string; source: Source; figures: number }>();
   for (const g of answer.groups) for (const f of g.figures) {
     const id = `${g.claimant.id}|${f.source.publisher}|${f.source.title}|${f.source.url}`;
     const had = seen.get(id);
     if (had) had.figures++;
-    else seen.set(id, { claimant: g.claimant.name, source: f.source, figures: 1 });
+    else seen.set(id, { claimant: claimantName(locale, g.claimant.id, g.claimant.name), source: f.source, figures: 1 });
   }
   if (!seen.size) return doc(W.sourcesTitle, [paragraph(text(W.noSources))]);
-  const blocks = [...seen.values()].map((s) => item(bold(W.sourceLine(s.claimant, s.figures)), ...sourceSpans(s.source).slice(1), ...(s.source.publishedOn ? [text(`, ${W.stated(s.source.publishedOn)}`)] : [])));
+  const blocks = [...seen.values()].map((s) => item(bold(W.sourceLine(s.claimant, s.figures)), ...sourceSpans(W, s.source).slice(1), ...(s.source.publishedOn ? [text(`, ${W.stated(s.source.publishedOn)}`)] : [])));
   return doc(W.sourcesTitle, blocks);
 }
