@@ -37,6 +37,8 @@ const ways: Record<string, () => number> = {
   'floor: node + better-sqlite3 + chrono-node': () => run(process.execPath, [floorScript]),
   'node dist/src/adapters/cli/ask.js': () => run(process.execPath, [join(PROJECT_ROOT, 'dist/src/adapters/cli/ask.js'), QUESTION]),
   'npm run ask': () => run('npm', ['run', '-s', 'ask', '--', QUESTION]),
+  // npm's own cost, for reading the line above: npm's built-in `env` script does nothing else.
+  'npm run env (npm alone)': () => run('npm', ['run', '-s', 'env']),
   'tsx src/adapters/cli/ask.ts (before the build)': () => run(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/adapters/cli/ask.ts'), QUESTION]),
 };
 
