@@ -8,6 +8,7 @@ import type { Finding } from '../src/core/plausibility.ts';
 import type { Refusal } from '../src/services/claims-service.ts';
 import type { Reply } from './types.ts';
 import { refusal } from './run.ts';
+import { t, type Locale } from '../src/i18n/index.ts';
 
 /** The names moderators type, for the model's field names, so an error names what they typed. */
 const OPTION_FOR_FIELD: Record<string, string> = {
@@ -27,23 +28,24 @@ export function optionProblems(problems: Finding[]): Finding[] {
   return problems.map((p) => ({ ...p, field: OPTION_FOR_FIELD[p.field] ?? p.field }));
 }
 
-export function refusalFromOutcome(outcome: Refusal): Reply {
-  if (outcome.kind === 'needs_confirmation') return refusal('This needs a confirmation.', optionProblems(outcome.warnings));
-  return refusal(outcome.kind === 'not_found' ? 'No such claim. Nothing was changed.' : 'Not written: the claim is not right yet. Nothing was changed.', optionProblems(outcome.problems));
+export function refusalFromOutcome(outcome: Refusal, locale: Locale = 'en'): Reply {
+  if (outcome.kind === 'needs_confirmation') return refusal(t(locale, 'claim-needs-confirmation'), optionProblems(outcome.warnings));
+  return refusal(t(locale, outcome.kind === 'not_found' ? 'claim-no-such' : 'claim-not-right'), optionProblems(outcome.problems));
 }
 
-export function claimBlock(claim: Claim, dir: Directory): Block {
-  const status = claim.status === 'active' ? '' : ` (${claim.status}${claim.supersededBy ? `, replaced by #${claim.supersededBy}` : ''})`;
-  return paragraph(code(`#${claim.id}`), text(` v${claim.version}${status} `), ...claimSpans(claim, dir));
+export function claimBlock(claim: Claim, dir: Directory, locale: Locale = 'en'): Block {
+  const word = claim.status === 'active' ? '' : t(locale, 'claim-status', { status: claim.status });
+  const status = !word ? '' : ` (${claim.supersededBy ? t(locale, 'claim-status-replaced', { status: word, id: String(claim.supersededBy) }) : word})`;
+  return paragraph(code(`#${claim.id}`), text(` ${t(locale, 'claim-version', { version: String(claim.version) })}${status} `), ...claimSpans(claim, dir, locale));
 }
 
-export function claimDoc(title: string, claim: Claim, dir: Directory): Doc {
-  return doc(title, [claimBlock(claim, dir)]);
+export function claimDoc(title: string, claim: Claim, dir: Directory, locale: Locale = 'en'): Doc {
+  return doc(title, [claimBlock(claim, dir, locale)]);
 }
 
-export function warningBlocks(warnings: Finding[]): Block[] {
+export function warningBlocks(warnings: Finding[], locale: Locale = 'en'): Block[] {
   if (!warnings.length) return [];
-  return [heading(bold('Check before confirming:')), ...optionProblems(warnings).map((w) => item(text(`${w.field ? `${w.field}: ` : ''}${w.message}`)))];
+  return [heading(bold(t(locale, 'claim-check-before'))), ...optionProblems(warnings).map((w) => item(text(`${w.field ? `${w.field}: ` : ''}${w.message}`)))];
 }
 
 /** Chat options (snake_case) -> the claim input every adapter shares. */

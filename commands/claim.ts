@@ -3,7 +3,7 @@
 // them with the write commands).
 import { z } from 'zod';
 import { bold, doc, item, paragraph, text } from '../src/core/doc.ts';
-import { formatDate } from '../src/core/dates.ts';
+import { formatDate, t, type Locale } from '../src/i18n/index.ts';
 import { METRICS, metricInfo, MetricSchema, QUALIFIERS } from '../src/core/vocabulary.ts';
 import { claimSpans } from '../src/core/claim-doc.ts';
 import { claimBlock, claimDoc, rawClaimInput, refusalFromOutcome, warningBlocks } from './claim-docs.ts';
@@ -59,17 +59,17 @@ export const claimAdd = defineCommand({
   }),
   audience: 'moderators',
   autocomplete: { claimant: claimantChoices, metric: metricChoices },
-  run: (input, { services, actor, confirmed }) => {
+  run: (input, { services, actor, confirmed, locale = 'en' }) => {
     const raw = rawClaimInput(input);
     const dir = services.service.directory();
     if (!confirmed) {
       const prepared = services.service.prepareAdd(raw);
-      if (!prepared.ok) return refusalFromOutcome(prepared);
-      return { kind: 'preview', doc: doc('Add this claim?', [paragraph(...claimSpans(prepared.fields, dir)), ...warningBlocks(prepared.warnings)]) };
+      if (!prepared.ok) return refusalFromOutcome(prepared, locale);
+      return { kind: 'preview', doc: doc(t(locale, 'claim-add-title'), [paragraph(...claimSpans(prepared.fields, dir, locale)), ...warningBlocks(prepared.warnings, locale)]) };
     }
     const outcome = services.service.add(raw, { actor: auditActor(actor), author: authorOf(actor), confirm: true });
-    if (!outcome.ok) return refusalFromOutcome(outcome);
-    return { kind: 'doc', private: false, doc: claimDoc(`Added claim #${outcome.claim.id}`, outcome.claim, dir) };
+    if (!outcome.ok) return refusalFromOutcome(outcome, locale);
+    return { kind: 'doc', private: false, doc: claimDoc(t(locale, 'claim-added', { id: String(outcome.claim.id) }), outcome.claim, dir, locale) };
   },
 });
 
@@ -85,25 +85,25 @@ export const claimEdit = defineCommand({
     reason,
   }),
   audience: 'moderators',
-  run: ({ id, field, value, reason: why }, { services, actor, confirmed }) => {
+  run: ({ id, field, value, reason: why }, { services, actor, confirmed, locale = 'en' }) => {
     const raw = rawClaimInput({ [field]: value });
     const dir = services.service.directory();
     if (!confirmed) {
       const prepared = services.service.prepareEdit(id, raw, why);
-      if (!prepared.ok) return refusalFromOutcome(prepared);
+      if (!prepared.ok) return refusalFromOutcome(prepared, locale);
       return {
         kind: 'preview',
-        doc: doc(`Change claim #${id}?`, [
-          paragraph(bold('Now: '), ...claimSpans(prepared.old, dir)),
-          paragraph(bold('After: '), ...claimSpans(prepared.fields, dir)),
-          paragraph(bold('Reason: '), text(prepared.reason)),
-          ...warningBlocks(prepared.warnings),
+        doc: doc(t(locale, 'claim-edit-title', { id: String(id) }), [
+          paragraph(bold(t(locale, 'claim-label-now')), ...claimSpans(prepared.old, dir, locale)),
+          paragraph(bold(t(locale, 'claim-label-after')), ...claimSpans(prepared.fields, dir, locale)),
+          paragraph(bold(t(locale, 'claim-label-reason')), text(prepared.reason)),
+          ...warningBlocks(prepared.warnings, locale),
         ]),
       };
     }
     const outcome = services.service.edit(id, raw, why, { actor: auditActor(actor), author: authorOf(actor), confirm: true });
-    if (!outcome.ok) return refusalFromOutcome(outcome);
-    return { kind: 'doc', private: false, doc: claimDoc(`Claim #${id} corrected: now #${outcome.claim.id}`, outcome.claim, dir) };
+    if (!outcome.ok) return refusalFromOutcome(outcome, locale);
+    return { kind: 'doc', private: false, doc: claimDoc(t(locale, 'claim-corrected', { id: String(id), new_id: String(outcome.claim.id) }), outcome.claim, dir, locale) };
   },
 });
 
@@ -112,16 +112,19 @@ export const claimRetract = defineCommand({
   description: 'Withdraw a claim from answers: shows a preview to confirm; it stays in the history',
   options: z.object({ id: claimId, reason }),
   audience: 'moderators',
-  run: ({ id, reason: why }, { services, actor, confirmed }) => {
+  run: ({ id, reason: why }, { services, actor, confirmed, locale = 'en' }) => {
     if (!confirmed) {
       const prepared = services.service.prepareRetract(id, why);
-      if (!prepared.ok) return refusalFromOutcome(prepared);
+      if (!prepared.ok) return refusalFromOutcome(prepared, locale);
       const dir = services.service.directory();
-      return { kind: 'preview', doc: doc(`Retract claim #${id}?`, [claimBlock(prepared.claim, dir), paragraph(bold('Reason: '), text(prepared.reason)), paragraph(text('It will no longer be in answers or digests; it stays in the history.'))]) };
+      return {
+        kind: 'preview',
+        doc: doc(t(locale, 'claim-retract-title', { id: String(id) }), [claimBlock(prepared.claim, dir, locale), paragraph(bold(t(locale, 'claim-label-reason')), text(prepared.reason)), paragraph(text(t(locale, 'claim-retract-effect')))]),
+      };
     }
     const outcome = services.service.retract(id, why, { actor: auditActor(actor), author: authorOf(actor) });
-    if (!outcome.ok) return refusalFromOutcome(outcome);
-    return { kind: 'doc', private: false, doc: claimDoc(`Claim #${id} retracted`, outcome.claim, services.service.directory()) };
+    if (!outcome.ok) return refusalFromOutcome(outcome, locale);
+    return { kind: 'doc', private: false, doc: claimDoc(t(locale, 'claim-retracted', { id: String(id) }), outcome.claim, services.service.directory(), locale) };
   },
 });
 
@@ -130,10 +133,10 @@ export const claimShow = defineCommand({
   description: 'Show one claim with its source and status',
   options: z.object({ id: claimId }),
   audience: 'everyone',
-  run: ({ id }, { services }) => {
+  run: ({ id }, { services, locale = 'en' }) => {
     const claim = services.claims.get(id);
-    if (!claim) return refusal(`There is no claim #${id}.`);
-    return { kind: 'doc', private: false, doc: claimDoc(`Claim #${id}`, claim, services.service.directory()) };
+    if (!claim) return refusal(t(locale, 'claim-none', { id: String(id) }));
+    return { kind: 'doc', private: false, doc: claimDoc(t(locale, 'claim-title', { id: String(id) }), claim, services.service.directory(), locale) };
   },
 });
 
@@ -147,16 +150,18 @@ function legacyName(actor: string): string {
 }
 
 /** Who made a change: a display name for everyone; platform ids and origin only for moderators. */
-export function changedBy(entry: AuditEntry, viewer: Actor): string {
+export function changedBy(entry: AuditEntry, viewer: Actor, locale: Locale = 'en'): string {
   const a = entry.author;
   if (!a) return viewer.isModerator ? entry.actor : legacyName(entry.actor);
-  const given = a.operatorGiven ? ', a name given by the operator on the command line' : '';
-  if (!viewer.isModerator) return `${a.name}${given ? ` (${given.slice(2)})` : ''}`;
-  return `${a.name} (${a.platform === 'cli' ? `command line user ${a.userId}` : `${a.platform}:${a.userId}`}; from ${a.origin}${given})`;
+  const given = a.operatorGiven ? t(locale, 'history-operator-given') : '';
+  if (!viewer.isModerator) return `${a.name}${given ? ` (${given})` : ''}`;
+  const who = a.platform === 'cli' ? t(locale, 'history-cli-user', { id: a.userId }) : `${a.platform}:${a.userId}`;
+  return `${a.name} (${who}; ${t(locale, 'history-from', { origin: a.origin })}${given ? `, ${given}` : ''})`;
 }
 
-function changeLine(entry: AuditEntry, viewer: Actor) {
-  return item(text(`${formatDate(entry.at.slice(0, 10))} ${entry.at.slice(11, 16)} UTC, ${entry.action} of #${entry.claimId} by ${changedBy(entry, viewer)}${entry.reason ? `: ${entry.reason}` : ''}`));
+function changeLine(entry: AuditEntry, viewer: Actor, locale: Locale) {
+  const line = t(locale, 'history-change', { date: formatDate(locale, entry.at.slice(0, 10)), time: entry.at.slice(11, 16), action: entry.action, id: String(entry.claimId), who: changedBy(entry, viewer, locale) });
+  return item(text(`${line}${entry.reason ? `: ${entry.reason}` : ''}`));
 }
 
 export const claimHistory = defineCommand({
@@ -167,20 +172,23 @@ export const claimHistory = defineCommand({
     page: z.number({ message: 'must be a page number, like 2' }).int().min(1).max(10_000).optional().describe('Which page of a long history (default 1)'),
   }),
   audience: 'everyone',
-  run: ({ id, page = 1 }, { services, actor }) => {
+  run: ({ id, page = 1 }, { services, actor, locale = 'en' }) => {
     const history = services.claims.history(id);
-    if (!history) return refusal(`There is no claim #${id}.`);
+    if (!history) return refusal(t(locale, 'claim-none', { id: String(id) }));
     const dir = services.service.directory();
     const pages = Math.max(1, Math.ceil(history.versions.length / HISTORY_PAGE_SIZE));
-    if (page > pages) return refusal(`Claim #${id} has ${pages} page${pages === 1 ? '' : 's'} of history.`);
+    if (page > pages) return refusal(t(locale, 'history-pages', { id: String(id), count: pages }));
     const shown: Claim[] = history.versions.slice((page - 1) * HISTORY_PAGE_SIZE, page * HISTORY_PAGE_SIZE);
     const blocks = [];
     for (const v of shown) {
-      blocks.push(claimBlock(v, dir));
-      for (const entry of history.audit.filter((e) => e.claimId === v.id)) blocks.push(changeLine(entry, actor));
+      blocks.push(claimBlock(v, dir, locale));
+      for (const entry of history.audit.filter((e) => e.claimId === v.id)) blocks.push(changeLine(entry, actor, locale));
     }
     const first = (page - 1) * HISTORY_PAGE_SIZE + 1;
-    const title = `History of claim #${id}` + (pages > 1 ? `: versions ${first}-${first + shown.length - 1} of ${history.versions.length}` : '');
+    const title =
+      pages > 1
+        ? t(locale, 'history-title-range', { id: String(id), first: String(first), last: String(first + shown.length - 1), total: String(history.versions.length) })
+        : t(locale, 'history-title', { id: String(id) });
     return { kind: 'doc', private: false, doc: doc(title, blocks), ...(page < pages ? { more: { id, page: page + 1 } } : {}) };
   },
 });

@@ -5,6 +5,7 @@ import { bold, doc, item, paragraph, text } from '../src/core/doc.ts';
 import { isMetric, METRICS, type Metric } from '../src/core/vocabulary.ts';
 import { currentPeriod, cronFor } from '../src/digest/scheduler.ts';
 import type { Platform, Subscription } from '../src/store/digest-repo.ts';
+import { formatDate, LOCALES, t, type Locale } from '../src/i18n/index.ts';
 import { refusal } from './run.ts';
 import { auditActor, defineCommand, type Actor, type CommandServices, type Reply } from './types.ts';
 
@@ -24,28 +25,38 @@ function chatOf(actor: Actor): { platform: Platform; chatId: string } | null {
   return actor.chatId ? { platform: actor.platform as Platform, chatId: actor.chatId } : null;
 }
 
-const NOT_A_CHAT = refusal('Digests are posted in a channel or chat: run this command there.');
+const notAChat = (locale: Locale) => refusal(t(locale, 'digest-not-a-chat'));
 
-const utcMinute = (d: Date | string) => `${(typeof d === 'string' ? d : d.toISOString()).replace('T', ' ').slice(0, 16)} UTC`;
+/** "2026-11-20 09:00 UTC" in English; the date in words elsewhere ("20 листопада 2026 р., 09:00 UTC"). */
+function utcMinute(d: Date | string, locale: Locale): string {
+  const iso = typeof d === 'string' ? d : d.toISOString();
+  if (locale === 'en') return `${iso.replace('T', ' ').slice(0, 16)} UTC`;
+  return t(locale, 'digest-utc-minute', { date: formatDate(locale, iso.slice(0, 10)), time: iso.slice(11, 16) });
+}
 
 /** A chat managers' digest command without options, about the chat it is run in. */
-function chatCommand(verb: string, description: string, run: (chat: { platform: Platform; chatId: string }, services: CommandServices) => Reply) {
+function chatCommand(verb: string, description: string, run: (chat: { platform: Platform; chatId: string }, services: CommandServices, locale: Locale) => Reply) {
   return defineCommand({
     path: ['digest', verb],
     description,
     options: z.object({}),
     audience: 'chat_managers',
-    run: (_input, { services, actor }) => {
+    run: (_input, { services, actor, locale = 'en' }) => {
       const chat = chatOf(actor);
-      return chat ? run(chat, services) : NOT_A_CHAT;
+      return chat ? run(chat, services, locale) : notAChat(locale);
     },
   });
 }
 
-function describeSchedule(sub: Subscription): string {
-  const when = sub.frequency === 'daily' ? 'every day' : `every ${WEEKDAYS[sub.weekday!]!.replace(/^./, (c) => c.toUpperCase())}`;
-  const scope = [sub.claimants.length ? `claimants: ${sub.claimants.join(', ')}` : '', sub.parties.length ? `parties: ${sub.parties.join(', ')}` : '', sub.metrics.length ? `metrics: ${sub.metrics.join(', ')}` : ''].filter(Boolean);
-  return `${when} at ${sub.localTime} ${sub.timezone}${scope.length ? `; ${scope.join('; ')}` : '; everything'}${sub.postEmpty ? '; posted even when nothing is new' : ''}`;
+function describeSchedule(sub: Subscription, locale: Locale): string {
+  const when = t(locale, 'digest-when', { weekday: sub.frequency === 'daily' ? 'daily' : WEEKDAYS[sub.weekday!]! });
+  const scope = [
+    sub.claimants.length ? t(locale, 'digest-scope-claimants', { list: sub.claimants.join(', ') }) : '',
+    sub.parties.length ? t(locale, 'digest-scope-parties', { list: sub.parties.join(', ') }) : '',
+    sub.metrics.length ? t(locale, 'digest-scope-metrics', { list: sub.metrics.join(', ') }) : '',
+  ].filter(Boolean);
+  const parts = [t(locale, 'digest-schedule', { when, time: sub.localTime, timezone: sub.timezone }), ...(scope.length ? scope : [t(locale, 'digest-scope-everything')]), ...(sub.postEmpty ? [t(locale, 'digest-posted-empty')] : [])];
+  return parts.join('; ');
 }
 
 /** "UK MoD, NATO" -> claimant ids, each resolved as everywhere else; the first unknown one refuses. */
@@ -71,28 +82,30 @@ export const digestSubscribe = defineCommand({
     parties: z.string().trim().max(200).optional().describe('Only losses of these parties, comma-separated'),
     metrics: z.string().trim().max(300).optional().describe('Only these metrics, comma-separated (e.g. personnel, tanks)'),
     post_empty: z.boolean().optional().describe('Post even when nothing is new'),
+    language: z.enum(LOCALES).optional().describe('The language of the digests: en, uk or ru (default: yours)'),
+    card: z.boolean().optional().describe("Put the General Staff's daily report card at the top of each digest"),
   }),
   audience: 'chat_managers',
-  run: (input, { services, actor }): Reply => {
+  run: (input, { services, actor, locale = 'en' }): Reply => {
     const chat = chatOf(actor);
-    if (!chat) return NOT_A_CHAT;
-    if (input.frequency === 'weekly' && !input.weekday) return refusal('Not subscribed: a weekly digest needs its day.', [{ field: 'weekday', message: 'is required for weekly digests' }]);
+    if (!chat) return notAChat(locale);
+    if (input.frequency === 'weekly' && !input.weekday) return refusal(t(locale, 'digest-weekly-needs-day'), [{ field: 'weekday', message: t(locale, 'digest-weekday-required') }]);
     const dir = services.service.directory();
     const claimants = resolveList(input.claimants, (n) => {
       const r = dir.resolveClaimant(n);
       return r.ok ? { ok: true, id: r.value.id } : r;
     });
-    if (!claimants.ok) return refusal('Not subscribed.', [{ field: 'claimants', message: claimants.message }]);
+    if (!claimants.ok) return refusal(t(locale, 'digest-not-subscribed'), [{ field: 'claimants', message: claimants.message }]);
     const parties = resolveList(input.parties, (n) => {
       const r = dir.resolveParty(n);
       return r.ok ? { ok: true, id: r.value.id } : r;
     });
-    if (!parties.ok) return refusal('Not subscribed.', [{ field: 'parties', message: parties.message }]);
+    if (!parties.ok) return refusal(t(locale, 'digest-not-subscribed'), [{ field: 'parties', message: parties.message }]);
     const metrics = resolveList(input.metrics, (n) => {
       const m = n.toLowerCase().replace(/[\s-]+/g, '_');
-      return isMetric(m) ? { ok: true, id: m } : { ok: false, message: `"${n}" is not a metric; use one of ${METRICS.join(', ')}` };
+      return isMetric(m) ? { ok: true, id: m } : { ok: false, message: t(locale, 'digest-not-a-metric', { metric: n, metrics: METRICS.join(', ') }) };
     });
-    if (!metrics.ok) return refusal('Not subscribed.', [{ field: 'metrics', message: metrics.message }]);
+    if (!metrics.ok) return refusal(t(locale, 'digest-not-subscribed'), [{ field: 'metrics', message: metrics.message }]);
     const now = services.digests.now();
     const sub = services.digests.repo.subscribe(
       {
@@ -105,37 +118,58 @@ export const digestSubscribe = defineCommand({
         parties: parties.ids,
         metrics: metrics.ids as Metric[],
         postEmpty: input.post_empty ?? false,
+        // The digests' language: as asked, else the language the subscriber is answered in.
+        language: input.language ?? locale,
+        card: input.card ?? false,
         createdBy: auditActor(actor),
       },
       now,
     );
     const next = cronFor(sub).nextRun(now);
-    return { kind: 'doc', private: false, doc: doc('Digest subscribed', [paragraph(text(`This chat gets a digest ${describeSchedule(sub)}.`)), paragraph(text(`Next: ${next ? utcMinute(next) : 'never'}.`))]) };
+    return {
+      kind: 'doc',
+      private: false,
+      doc: doc(t(locale, 'digest-subscribed-title'), [
+        paragraph(text(t(locale, 'digest-subscribed', { schedule: describeSchedule(sub, locale) }))),
+        paragraph(text(t(locale, 'digest-next', { next: next ? utcMinute(next, locale) : t(locale, 'digest-never') }))),
+        paragraph(text(t(locale, sub.card ? 'digest-written-in-card' : 'digest-written-in', { language: t(locale, 'digest-language-in', { language: sub.language }) }))),
+      ]),
+    };
   },
 });
 
-export const digestUnsubscribe = chatCommand('unsubscribe', 'Stop posting digests in this chat', (chat, services) => {
+export const digestUnsubscribe = chatCommand('unsubscribe', 'Stop posting digests in this chat', (chat, services, locale) => {
   const removed = services.digests.repo.unsubscribe(chat.platform, chat.chatId);
-  return { kind: 'doc', private: false, doc: doc(null, [paragraph(text(removed ? 'Digests stopped for this chat.' : 'This chat had no digest subscription.'))]) };
+  return { kind: 'doc', private: false, doc: doc(null, [paragraph(text(t(locale, removed ? 'digest-stopped' : 'digest-had-none')))]) };
 });
 
-export const digestList = chatCommand('list', "This chat's digest subscription, its last delivery and any problem", (chat, services) => {
+export const digestList = chatCommand('list', "This chat's digest subscription, its last delivery and any problem", (chat, services, locale) => {
   const sub = services.digests.repo.forChat(chat.platform, chat.chatId);
-  if (!sub) return { kind: 'doc', private: true, doc: doc('Digests', [paragraph(text('No digest subscription in this chat. Start one with digest subscribe.'))]) };
+  if (!sub) return { kind: 'doc', private: true, doc: doc(t(locale, 'digest-list-none-title'), [paragraph(text(t(locale, 'digest-list-none')))]) };
   const last = services.digests.repo.lastDelivery(sub.id);
+  const lastWords = last
+    ? t(locale, 'digest-last-delivery', {
+        period: utcMinute(last.period, locale),
+        status: t(locale, 'digest-delivery-status', { status: last.status }),
+        attempts: last.attempts > 1 ? ` ${t(locale, 'digest-attempts', { count: last.attempts })}` : '',
+        error: last.error ? ` (${last.error})` : '',
+      })
+    : t(locale, 'digest-last-delivery-none');
   const blocks = [
-    item(bold('Schedule: '), text(describeSchedule(sub))),
-    item(bold('Status: '), text(sub.status === 'active' ? 'active' : `${sub.status}: ${sub.statusReason ?? 'no reason recorded'}`)),
-    item(bold('Last delivery: '), text(last ? `${utcMinute(last.period)}, ${last.status}${last.attempts > 1 ? ` after ${last.attempts} attempts` : ''}${last.error ? ` (${last.error})` : ''}` : 'none yet')),
+    item(bold(t(locale, 'digest-label-schedule')), text(describeSchedule(sub, locale))),
+    item(bold(t(locale, 'digest-label-language')), text(t(locale, 'digest-language-name', { language: sub.language }))),
+    item(bold(t(locale, 'digest-label-card')), text(t(locale, sub.card ? 'digest-card-on' : 'digest-card-off'))),
+    item(bold(t(locale, 'digest-label-status')), text(sub.status === 'active' ? t(locale, 'digest-status', { status: sub.status }) : `${t(locale, 'digest-status', { status: sub.status })}: ${sub.statusReason ?? t(locale, 'digest-no-reason')}`)),
+    item(bold(t(locale, 'digest-label-last')), text(lastWords)),
   ];
   const period = currentPeriod(sub, services.digests.now());
-  if (period) blocks.push(item(bold('Current period from: '), text(utcMinute(period))));
-  return { kind: 'doc', private: true, doc: doc('Digest subscription', blocks) };
+  if (period) blocks.push(item(bold(t(locale, 'digest-label-period')), text(utcMinute(period, locale))));
+  return { kind: 'doc', private: true, doc: doc(t(locale, 'digest-list-title'), blocks) };
 });
 
-export const digestPreview = chatCommand('preview', 'Show now what the next digest would say; posts nothing', (chat, services) => {
+export const digestPreview = chatCommand('preview', 'Show now what the next digest would say; posts nothing', (chat, services, locale) => {
   const sub = services.digests.repo.forChat(chat.platform, chat.chatId);
-  if (!sub) return refusal('No digest subscription in this chat to preview. Start one with digest subscribe.');
+  if (!sub) return refusal(t(locale, 'digest-preview-none'));
   return { kind: 'doc', private: true, doc: services.digests.preview(sub) };
 });
 

@@ -6,6 +6,7 @@ import type { ChatPlatform } from '../src/store/moderators-repo.ts';
 import { userOption } from './options.ts';
 import { refusal } from './run.ts';
 import { authorOf, defineCommand, type Actor } from './types.ts';
+import { formatDate, t } from '../src/i18n/index.ts';
 
 const user = userOption(
   z
@@ -34,14 +35,14 @@ export const moderatorsAdd = defineCommand({
     reason,
   }),
   audience: 'owners',
-  run: (input, { services, actor, userNames }) => {
+  run: (input, { services, actor, userNames, locale = 'en' }) => {
     const who = readUser(input.user, actor);
-    if (!who) return refusal('Not added: name a Discord or Telegram user.', [{ field: 'user', message: 'must be discord:ID or telegram:ID here' }]);
-    const name = input.name ?? userNames[who.id] ?? `user ${who.id}`;
-    if (services.access.isOwner(who.platform, who.id)) return refusal(`${name} is an owner, and owners moderate already. Nothing was changed.`);
+    if (!who) return refusal(t(locale, 'moderators-not-added'), [{ field: 'user', message: t(locale, 'moderators-user-platform') }]);
+    const name = input.name ?? userNames[who.id] ?? t(locale, 'moderators-user', { id: who.id });
+    if (services.access.isOwner(who.platform, who.id)) return refusal(t(locale, 'moderators-is-owner', { name }));
     const result = services.access.grant(who.platform, who.id, name, authorOf(actor), input.reason ?? null);
     const line = `${name} (${who.platform}:${who.id})`;
-    return { kind: 'doc', private: true, doc: doc(null, [paragraph(text(result.changed ? `${line} is now a claim moderator, everywhere, from now on.` : `${line} was already a claim moderator.`))]) };
+    return { kind: 'doc', private: true, doc: doc(null, [paragraph(text(t(locale, result.changed ? 'moderators-added' : 'moderators-already', { who: line })))]) };
   },
 });
 
@@ -50,19 +51,24 @@ export const moderatorsRemove = defineCommand({
   description: "Take away someone's claim moderator rights: shows a preview to confirm (owners only)",
   options: z.object({ user, reason }),
   audience: 'owners',
-  run: (input, { services, actor, confirmed }) => {
+  run: (input, { services, actor, confirmed, locale = 'en' }) => {
     const who = readUser(input.user, actor);
-    if (!who) return refusal('Not removed: name a Discord or Telegram user.', [{ field: 'user', message: 'must be discord:ID or telegram:ID here' }]);
-    const line = (name: string) => `${name} (${who.platform}:${who.id})`;
-    if (services.access.isOwner(who.platform, who.id)) return refusal(`${line('They')} are named in LOSSBOT_OWNERS; only the operator can change that. Nothing was changed.`);
+    if (!who) return refusal(t(locale, 'moderators-not-removed'), [{ field: 'user', message: t(locale, 'moderators-user-platform') }]);
+    const id = `${who.platform}:${who.id}`;
+    const line = (name: string) => `${name} (${id})`;
+    if (services.access.isOwner(who.platform, who.id)) return refusal(t(locale, 'moderators-remove-owner', { id }));
     const current = services.access.moderators.get(who.platform, who.id);
     if (!current) {
       const configured = who.platform === 'telegram' && services.access.config.telegramModeratorIds.includes(who.id);
-      return refusal(`${line('That user')} is not in the moderators list${configured ? '; they are named in TELEGRAM_MODERATOR_IDS, which only the operator can change' : ''}. Nothing was changed.`);
+      return refusal(t(locale, configured ? 'moderators-not-listed-configured' : 'moderators-not-listed', { id }));
     }
-    if (!confirmed) return { kind: 'preview', doc: doc('Remove this claim moderator?', [paragraph(text(`${line(current.name)} will no longer be able to add, edit or retract claims, from the moment you confirm.`)), ...(input.reason ? [paragraph(bold('Reason: '), text(input.reason))] : [])]) };
+    if (!confirmed)
+      return {
+        kind: 'preview',
+        doc: doc(t(locale, 'moderators-remove-title'), [paragraph(text(t(locale, 'moderators-remove-effect', { who: line(current.name) }))), ...(input.reason ? [paragraph(bold(t(locale, 'claim-label-reason')), text(input.reason))] : [])]),
+      };
     const result = services.access.revoke(who.platform, who.id, authorOf(actor), input.reason ?? null);
-    return { kind: 'doc', private: true, doc: doc(null, [paragraph(text(result.changed ? `${line(current.name)} is no longer a claim moderator.` : `${line(current.name)} had already been removed.`))]) };
+    return { kind: 'doc', private: true, doc: doc(null, [paragraph(text(t(locale, result.changed ? 'moderators-removed' : 'moderators-already-removed', { who: line(current.name) })))]) };
   },
 });
 
@@ -71,17 +77,18 @@ export const moderatorsList = defineCommand({
   description: 'Who may change claims: owners, moderators, and the servers and chats whose roles count (owners only)',
   options: z.object({}),
   audience: 'owners',
-  run: (_input, { services }) => {
+  run: (_input, { services, locale = 'en' }) => {
     const { owners, configured, granted } = services.access.named();
     const c = services.access.config;
+    const since = (iso: string) => (locale === 'en' ? iso.slice(0, 10) : formatDate(locale, iso.slice(0, 10)));
     const blocks = [
-      paragraph(bold('Owners (LOSSBOT_OWNERS): '), text(owners.length ? owners.map((o) => `${o.platform}:${o.id}`).join(', ') : 'none')),
-      paragraph(bold('Moderators:'), text(granted.length ? '' : ' none yet; add one with moderators add')),
-      ...granted.map((m) => item(text(`${m.name} `), code(`${m.platform}:${m.userId}`), text(`, since ${m.grantedAt.slice(0, 10)}, by ${m.grantedBy}`))),
+      paragraph(bold(t(locale, 'moderators-label-owners')), text(owners.length ? owners.map((o) => `${o.platform}:${o.id}`).join(', ') : t(locale, 'moderators-none'))),
+      paragraph(bold(t(locale, 'moderators-label-moderators')), text(granted.length ? '' : t(locale, 'moderators-none-yet'))),
+      ...granted.map((m) => item(text(`${m.name} `), code(`${m.platform}:${m.userId}`), text(t(locale, 'moderators-granted', { date: since(m.grantedAt), by: m.grantedBy })))),
     ];
-    if (configured.length) blocks.push(paragraph(bold('Named in TELEGRAM_MODERATOR_IDS: '), text(configured.map((u) => u.id).join(', '))));
-    if (c.discordHomeGuildId && c.discordModeratorRoleIds.length) blocks.push(paragraph(bold('Discord: '), text(`members of server ${c.discordHomeGuildId} with role ${c.discordModeratorRoleIds.join(', ')}`)));
-    if (c.telegramModeratorChatIds.length) blocks.push(paragraph(bold('Telegram: '), text(`administrators of chat ${c.telegramModeratorChatIds.join(', ')}`)));
-    return { kind: 'doc', private: true, doc: doc('Who may change claims', blocks) };
+    if (configured.length) blocks.push(paragraph(bold(t(locale, 'moderators-label-telegram-ids')), text(configured.map((u) => u.id).join(', '))));
+    if (c.discordHomeGuildId && c.discordModeratorRoleIds.length) blocks.push(paragraph(bold('Discord: '), text(t(locale, 'moderators-discord-roles', { server: c.discordHomeGuildId, roles: c.discordModeratorRoleIds.join(', ') }))));
+    if (c.telegramModeratorChatIds.length) blocks.push(paragraph(bold('Telegram: '), text(t(locale, 'moderators-telegram-chats', { chats: c.telegramModeratorChatIds.join(', ') }))));
+    return { kind: 'doc', private: true, doc: doc(t(locale, 'moderators-list-title'), blocks) };
   },
 });

@@ -91,12 +91,13 @@ export function openApp(options: AppOptions): App {
     const lookup = new LookupRepo(db);
     const asker = new AskService(lookup, () => service.directory(), options.clock, options.dataDir ?? DATA_DIR);
     const clock = options.digestClock ?? (options.clock ? { ...systemClock, now: options.clock } : systemClock);
-    const digests = new DigestService({ digests: new DigestRepo(db), claims, lookup, directory: () => service.directory() }, {}, options.logger ?? createLogger('silent'), {
+    const views = new ViewsService(asker, new SeriesRepo(db));
+    // The daily card a subscription may carry at the top of its digests: the /today view, in the digest's language.
+    const digests = new DigestService({ digests: new DigestRepo(db), claims, lookup, directory: () => service.directory(), card: (locale) => views.today(locale) }, {}, options.logger ?? createLogger('silent'), {
       owner: `${hostname()}:${process.pid}`,
       clock,
     });
     const access = new Access(new ModeratorsRepo(db, options.clock), options.access ?? NO_ACCESS_CONFIG);
-    const views = new ViewsService(asker, new SeriesRepo(db));
     return { db, claims, reference, service, asker, views, digests, access, close: () => db.close() };
   } catch (error) {
     db.close();

@@ -2,9 +2,10 @@
 // included), builds its digest and hands it to the platform's sender. The clock is injectable,
 // so tests run weeks of schedules in milliseconds.
 import { Cron } from 'croner';
-import { addDays, formatDate } from '../core/dates.ts';
+import { addDays } from '../core/dates.ts';
 import type { Directory } from '../core/directory.ts';
-import type { Doc } from '../core/doc.ts';
+import { bold, doc, heading, type Doc } from '../core/doc.ts';
+import { formatDate, t, type Locale } from '../i18n/index.ts';
 import type { Claim } from '../core/model.ts';
 import type { Logger } from '../log.ts';
 import type { ClaimBrief, ClaimsRepo } from '../store/claims-repo.ts';
@@ -47,6 +48,8 @@ export interface DigestServiceParts {
   claims: ClaimsRepo;
   lookup: LookupRepo;
   directory: () => Directory;
+  /** The General Staff's daily card (the /today view) in a language, for subscriptions that carry it. */
+  card?: (locale: Locale) => Doc;
 }
 
 export interface SchedulerOptions {
@@ -127,9 +130,29 @@ export class DigestService {
     return this.parts.digests;
   }
 
+  /** "Daily digest, 22 November 2026", in the subscription's language. */
   title(sub: Subscription, at: Date): string {
     const local = at.toLocaleDateString('en-CA', { timeZone: sub.timezone });
-    return `${sub.frequency === 'daily' ? 'Daily' : 'Weekly'} digest, ${formatDate(local)}`;
+    return t(sub.language, 'digest-title', { frequency: sub.frequency, date: formatDate(sub.language, local) });
+  }
+
+  /** A digest with the daily card at its top when the subscription carries it. */
+  private withCard(sub: Subscription, digest: Doc): Doc {
+    if (!sub.card || !this.parts.card) return digest;
+    let card: Doc;
+    try {
+      card = this.parts.card(sub.language);
+    } catch (err) {
+      // A card that cannot be built never costs the digest.
+      this.logger.warn({ err, subscription: sub.id }, 'daily card for a digest could not be built; sent without it');
+      return digest;
+    }
+    return doc(digest.title, [...(card.title ? [heading(bold(card.title))] : []), ...card.blocks, ...digest.blocks.map((b, i) => (i === 0 && !b.heading ? { ...b, heading: true } : b))]);
+  }
+
+  /** The digest with nothing new, in the subscription's language. */
+  private empty(sub: Subscription, at: Date): Doc {
+    return this.withCard(sub, emptyDigest(this.title(sub, at), sub.language));
   }
 
   /** The digest for the changes in (sub.lastAuditId, auditTo], or null when there are none. */
@@ -233,13 +256,14 @@ export class DigestService {
       }
     }
     yield;
-    return composeDigest({ title: this.title(sub, at), changes: shown, headlines, directory: dir });
+    const digest = composeDigest({ title: this.title(sub, at), changes: shown, headlines, directory: dir, locale: sub.language });
+    return digest && this.withCard(sub, digest);
   }
 
   /** What the next digest would say now; writes nothing. */
   preview(sub: Subscription): Doc {
     const now = this.clock.now();
-    return this.build(sub, this.parts.digests.maxAudit(), now) ?? emptyDigest(this.title(sub, now));
+    return this.build(sub, this.parts.digests.maxAudit(), now) ?? this.empty(sub, now);
   }
 
   /** Sends every digest that is due and not yet claimed, and every retry whose time has come. */
@@ -271,7 +295,7 @@ export class DigestService {
         this.logger.debug(log, 'digest had nothing new; not posted');
         return;
       }
-      await this.senders[sub.platform]!.send(sub, digest ?? emptyDigest(this.title(sub, now)));
+      await this.senders[sub.platform]!.send(sub, digest ?? this.empty(sub, now));
       digests.complete(sub.id, period, 'sent', this.clock.now());
       this.logger.info(log, 'digest sent');
     } catch (err) {

@@ -5,6 +5,7 @@ import { PlatformNameSchema, type ChatPlatform } from './moderators-repo.ts';
 import { z } from 'zod';
 import { MetricSchema, type Metric } from '../core/vocabulary.ts';
 import type { Db } from './database.ts';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/index.ts';
 
 /** A chat platform's name, opaque here ("discord", "telegram", a future adapter's). */
 export type Platform = ChatPlatform;
@@ -21,6 +22,10 @@ export interface SubscriptionInput {
   parties: string[];
   metrics: Metric[];
   postEmpty: boolean;
+  /** The language its digests are written in (default English). */
+  language?: Locale;
+  /** The General Staff's daily card at the top of each digest (default off). */
+  card?: boolean;
   createdBy: string;
 }
 
@@ -42,6 +47,9 @@ const SubscriptionRow = z
     created_at: z.string(),
     created_by: z.string(),
     last_audit_id: z.number(),
+    // A language this release does not speak (written by a later one) reads as English.
+    language: z.string().transform((l): Locale => (isLocale(l) ? l : DEFAULT_LOCALE)),
+    card: z.number(),
   })
   .transform((r) => ({
     id: r.id,
@@ -60,6 +68,8 @@ const SubscriptionRow = z
     createdAt: r.created_at,
     createdBy: r.created_by,
     lastAuditId: r.last_audit_id,
+    language: r.language,
+    card: r.card === 1,
   }));
 export type Subscription = z.output<typeof SubscriptionRow>;
 
@@ -88,10 +98,10 @@ export class DigestRepo {
       this.db.prepare("UPDATE digest_subscriptions SET status = 'removed', status_reason = 'replaced' WHERE platform = ? AND chat_id = ? AND status <> 'removed'").run(input.platform, input.chatId);
       const info = this.db
         .prepare(
-          `INSERT INTO digest_subscriptions (platform, chat_id, frequency, weekday, local_time, timezone, claimants, parties, metrics, post_empty, created_at, created_by, last_audit_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO digest_subscriptions (platform, chat_id, frequency, weekday, local_time, timezone, claimants, parties, metrics, post_empty, language, card, created_at, created_by, last_audit_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(input.platform, input.chatId, input.frequency, input.weekday, input.localTime, input.timezone, JSON.stringify(input.claimants), JSON.stringify(input.parties), JSON.stringify(input.metrics), input.postEmpty ? 1 : 0, now.toISOString(), input.createdBy, this.maxAuditId());
+        .run(input.platform, input.chatId, input.frequency, input.weekday, input.localTime, input.timezone, JSON.stringify(input.claimants), JSON.stringify(input.parties), JSON.stringify(input.metrics), input.postEmpty ? 1 : 0, input.language ?? DEFAULT_LOCALE, input.card ? 1 : 0, now.toISOString(), input.createdBy, this.maxAuditId());
       return this.get(Number(info.lastInsertRowid))!;
     }).immediate();
   }

@@ -4,6 +4,7 @@ import { sql as seriesKeys } from './002_series_keys.ts';
 import { sql as digests } from './003_digests.ts';
 import { sql as moderators } from './004_moderators.ts';
 import { sql as referenceMetrics } from './005_reference_metrics.ts';
+import { sql as digestLanguageCard } from './006_digest_language_card.ts';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'digest subscriptions and deliveries', sql: digests },
   { version: 4, name: 'moderators, their log, and who made each audited change', sql: moderators },
   { version: 5, name: 'metrics as reference data; platforms as opaque names', sql: referenceMetrics, foreignKeysOff: true },
+  { version: 6, name: "a digest subscription's language and daily card", sql: digestLanguageCard },
 ];
