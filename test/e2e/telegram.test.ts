@@ -76,7 +76,7 @@ describe('Telegram, end to end through grammY and the Bot API emulator', () => {
     const menus = harness.calls.filter((c) => c.method === 'setMyCommands');
     const scope = (c: (typeof menus)[number]) => c.body.scope as { type: string; chat_id?: number };
     const names = (c: (typeof menus)[number] | undefined) => (c!.body.commands as { command: string }[]).map((x) => x.command).sort();
-    const find = (type: string, chatId?: number) => menus.find((c) => scope(c).type === type && scope(c).chat_id === chatId);
+    const find = (type: string, chatId?: number, language?: string) => menus.find((c) => scope(c).type === type && scope(c).chat_id === chatId && c.body.language_code === language);
     const everyone = ['ask', 'claim_history', 'claim_show', 'claimants', 'help', 'today'];
     const digests = ['digest_list', 'digest_preview', 'digest_subscribe', 'digest_unsubscribe'];
     const claims = ['claim_add', 'claim_edit', 'claim_retract'];
@@ -86,7 +86,38 @@ describe('Telegram, end to end through grammY and the Bot API emulator', () => {
     expect(names(find('chat_administrators', MOD_CHAT))).toEqual([...everyone, ...digests, ...claims].sort());
     expect(names(find('chat', MODERATOR))).toEqual([...everyone, ...digests, ...claims].sort());
     expect(names(find('chat', OWNER))).toEqual([...everyone, ...digests, ...claims, 'moderators_add', 'moderators_list', 'moderators_remove'].sort());
-    expect(menus.filter((c) => names(c).includes('claim_add')).map((c) => scope(c))).toHaveLength(3);
+    // Three menus with the claim commands, once in each language (the default, uk and ru).
+    expect(menus.filter((c) => names(c).includes('claim_add')).map((c) => scope(c))).toHaveLength(3 * 3);
+  });
+
+  it('publishes every menu in Ukrainian and Russian too (language_code), the same commands with translated descriptions', () => {
+    const menus = harness.calls.filter((c) => c.method === 'setMyCommands');
+    type Menu = (typeof menus)[number];
+    const scope = (c: Menu) => c.body.scope as { type: string; chat_id?: number };
+    const commands = (c: Menu) => c.body.commands as { command: string; description: string }[];
+    const scopes = [['default'], ['all_chat_administrators'], ['chat_administrators', MOD_CHAT], ['chat', MODERATOR], ['chat', OWNER]] as const;
+    const cyrillic = { uk: /^[^A-Za-z]*[А-ЯҐЄІЇа-яґєії]/, ru: /^[^A-Za-z]*[А-ЯЁа-яё]/ };
+    for (const [type, chatId] of scopes) {
+      const of = (language?: string) => menus.find((c) => scope(c).type === type && scope(c).chat_id === chatId && c.body.language_code === language);
+      const english = of();
+      expect(english, `${type} ${chatId ?? ''}`).toBeDefined();
+      for (const language of ['uk', 'ru'] as const) {
+        const menu = of(language);
+        expect(menu, `${type} ${chatId ?? ''} ${language}`).toBeDefined();
+        // The same commands in the same order; every description translated and within Telegram's 1-256 characters.
+        expect(commands(menu!).map((c) => c.command)).toEqual(commands(english!).map((c) => c.command));
+        for (const [i, c] of commands(menu!).entries()) {
+          expect(c.description.length).toBeGreaterThan(0);
+          expect(c.description.length).toBeLessThanOrEqual(256);
+          expect(c.description, `${language} /${c.command}`).not.toBe(commands(english!)[i]!.description);
+          expect(c.description, `${language} /${c.command}`).toMatch(cyrillic[language]);
+        }
+      }
+    }
+    const ask = (language?: string) => commands(menus.find((c) => scope(c).type === 'default' && c.body.language_code === language)!).find((c) => c.command === 'ask')!.description;
+    expect(ask()).toBe('Ask about losses in the war; every figure comes with who claims it, its period and source');
+    expect(ask('uk')).toMatch(/^Запитати про втрати/);
+    expect(ask('ru')).toMatch(/^Спросить о потерях/);
   });
 
   it('answers a private question with attributed figures in HTML', async () => {
@@ -195,6 +226,13 @@ describe('Telegram, end to end through grammY and the Bot API emulator', () => {
     });
     expect((await messages(GROUP, ++count)).at(-1)!.text).toContain(`New Moderator (telegram:${NEW_MODERATOR}) is now a claim moderator`);
     await harness.waitFor(() => harness.calls.some((c) => c.method === 'setMyCommands' && (c.body.scope as { chat_id?: number }).chat_id === NEW_MODERATOR), 'the new moderator menu');
+    // In each language: the Ukrainian and Russian menus of the new moderator carry the claim commands too.
+    for (const language of ['uk', 'ru']) {
+      await harness.waitFor(
+        () => harness.calls.some((c) => c.method === 'setMyCommands' && c.body.language_code === language && (c.body.scope as { chat_id?: number }).chat_id === NEW_MODERATOR && (c.body.commands as { command: string }[]).some((x) => x.command === 'claim_add')),
+        `the new moderator menu in ${language}`,
+      );
+    }
 
     // From a private chat: a retraction is a preview, written on Confirm, audited with where it came from.
     const [target, another] = app.claims.list({}).map((c) => c.id);

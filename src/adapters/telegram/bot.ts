@@ -17,6 +17,8 @@ import { boundedNetworkRetry } from './network.ts';
 import { parseArguments, usage } from './arguments.ts';
 import { DeliveryError } from '../../digest/scheduler.ts';
 import { docToHtmlMessages, replyToHtml } from './render.ts';
+import type { Locale } from '../../i18n/index.ts';
+import { commandDescription } from '../../i18n/platform.ts';
 
 export interface TelegramBotOptions {
   token: string;
@@ -94,9 +96,16 @@ export interface TelegramMenus {
   owners: BotCommand[];
 }
 
-/** Telegram's command menus, one per audience: a menu lists only what its readers may run. */
-export function telegramCommandMenus(commands: readonly CommandDefinition[] = COMMANDS.filter((c) => c.audience !== 'operator')): TelegramMenus {
-  const entry = (c: CommandDefinition): BotCommand => ({ command: telegramName(c), description: c.description.slice(0, 256) });
+/**
+ * The menus' languages: the default menu (no language_code, English) and one per language_code
+ * whose descriptions come from the catalogues. Telegram shows a user the menu of their app's language.
+ */
+export const MENU_LANGUAGES: readonly (Exclude<Locale, 'en'> | undefined)[] = [undefined, 'uk', 'ru'];
+const languageOption = (language: Exclude<Locale, 'en'> | undefined) => (language ? { language_code: language } : {});
+
+/** Telegram's command menus, one per audience: a menu lists only what its readers may run; descriptions in `locale`. */
+export function telegramCommandMenus(commands: readonly CommandDefinition[] = COMMANDS.filter((c) => c.audience !== 'operator'), locale: Locale = 'en'): TelegramMenus {
+  const entry = (c: CommandDefinition): BotCommand => ({ command: telegramName(c), description: commandDescription(locale, c).slice(0, 256) });
   const menu = (audiences: Audience[]) => commands.filter((c) => audiences.includes(c.audience)).map(entry);
   return {
     everyone: menu(['everyone']),
@@ -415,11 +424,14 @@ async function receiveByWebhook(bot: Bot, webhook: TelegramWebhook, logger: Logg
  * every chat administrator; the moderators commands in owners' private chats.
  */
 async function registerCommands(bot: Bot, logger: Logger, access: AdapterServices['access']): Promise<void> {
-  const menus = telegramCommandMenus();
-  await bot.api.setMyCommands(menus.everyone, { scope: { type: 'default' } });
-  await bot.api.setMyCommands(menus.chatManagers, { scope: { type: 'all_chat_administrators' } });
-  for (const chatId of access.config.telegramModeratorChatIds) {
-    await bot.api.setMyCommands(menus.moderators, { scope: { type: 'chat_administrators', chat_id: Number(chatId) } }).catch((err: unknown) => logger.warn({ err, chat: chatId }, 'could not set the moderator chat command menu'));
+  for (const language of MENU_LANGUAGES) {
+    const menus = telegramCommandMenus(undefined, language ?? 'en');
+    const lang = languageOption(language);
+    await bot.api.setMyCommands(menus.everyone, { scope: { type: 'default' }, ...lang });
+    await bot.api.setMyCommands(menus.chatManagers, { scope: { type: 'all_chat_administrators' }, ...lang });
+    for (const chatId of access.config.telegramModeratorChatIds) {
+      await bot.api.setMyCommands(menus.moderators, { scope: { type: 'chat_administrators', chat_id: Number(chatId) }, ...lang }).catch((err: unknown) => logger.warn({ err, chat: chatId }, 'could not set the moderator chat command menu'));
+    }
   }
   const { owners, configured, granted } = access.named();
   const users = new Set([...owners.filter((o) => o.platform === 'telegram').map((o) => o.id), ...configured.map((u) => u.id), ...granted.filter((m) => m.platform === 'telegram').map((m) => m.userId)]);
@@ -428,13 +440,21 @@ async function registerCommands(bot: Bot, logger: Logger, access: AdapterService
 
 /** A user's menu in their private chat with the bot, as their rights are now. */
 async function setUserMenu(bot: Bot, logger: Logger, access: AdapterServices['access'], userId: string): Promise<void> {
-  const menus = telegramCommandMenus();
   const scope = { type: 'chat' as const, chat_id: Number(userId) };
-  // Works only once the user has started a chat with the bot; not fatal otherwise.
-  const done = access.isOwner('telegram', userId)
-    ? bot.api.setMyCommands(menus.owners, { scope })
-    : access.isNamedModerator('telegram', userId)
-      ? bot.api.setMyCommands(menus.moderators, { scope })
-      : bot.api.deleteMyCommands({ scope });
-  await done.catch((err: unknown) => logger.warn({ err, user: userId }, 'could not set the command menu of a moderator'));
+  for (const language of MENU_LANGUAGES) {
+    const menus = telegramCommandMenus(undefined, language ?? 'en');
+    const lang = languageOption(language);
+    // Works only once the user has started a chat with the bot; not fatal otherwise.
+    const done = access.isOwner('telegram', userId)
+      ? bot.api.setMyCommands(menus.owners, { scope, ...lang })
+      : access.isNamedModerator('telegram', userId)
+        ? bot.api.setMyCommands(menus.moderators, { scope, ...lang })
+        : bot.api.deleteMyCommands({ scope, ...lang });
+    const failed = await done.then(() => false, (err: unknown) => {
+      logger.warn({ err, user: userId, language: language ?? 'default' }, 'could not set the command menu of a moderator');
+      return true;
+    });
+    // A user who has not started a chat with the bot: the other languages would fail alike.
+    if (failed) return;
+  }
 }
