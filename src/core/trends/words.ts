@@ -73,7 +73,8 @@ export function trendWords(locale: Locale) {
         : t(L, 'trend-derivation-from-start', { to: v(to), to_date: d(toDate) }),
     correction: (size: number | null, reportDate: string) =>
       size === null ? t(L, 'trend-correction-unsized', { date: d(reportDate) }) : t(L, 'trend-correction', { size: signed(L, size), date: d(reportDate) }),
-    corrections: (list: string[]) => t(L, 'trend-corrections', { list: list.join('; ') }),
+    // A date abbreviated with a dot ("4 трав. 2025 р.") ends the sentence with it, not with two.
+    corrections: (list: string[]) => t(L, 'trend-corrections', { list: list.join('; ') }).replace(/\.\.$/, '.'),
     sideBySide: t(L, 'side-by-side'),
     noSeries: (what: string) => t(L, 'trend-no-series', { what }),
     sparse: (claimant: string) => t(L, 'trend-sparse', { claimant }),
