@@ -30,6 +30,14 @@ export function optionProblems(problems: Finding[]): Finding[] {
 
 export function refusalFromOutcome(outcome: Refusal, locale: Locale = 'en'): Reply {
   if (outcome.kind === 'needs_confirmation') return refusal(t(locale, 'claim-needs-confirmation'), optionProblems(outcome.warnings));
+  if (outcome.kind === 'not_found' && locale !== 'en') {
+    // The service names the missing claim in English; the reader's language says the same.
+    const problems = outcome.problems.map((p) => {
+      const id = /#(\d+)/.exec(p.message)?.[1];
+      return id && p.field === 'id' ? { field: 'id', message: t(locale, 'claim-not-found-field', { id }) } : p;
+    });
+    return refusal(t(locale, 'claim-no-such'), optionProblems(problems));
+  }
   return refusal(t(locale, outcome.kind === 'not_found' ? 'claim-no-such' : 'claim-not-right'), optionProblems(outcome.problems));
 }
 

@@ -8,6 +8,7 @@ import { answerToDoc } from '../src/core/answer/to-doc.ts';
 import { executeCommand } from '../src/chain/chain.ts';
 import { PreviewStore } from '../src/chain/confirmations.ts';
 import type { Actor, CommandDefinition, CommandServices, Reply } from './types.ts';
+import type { Locale } from '../src/i18n/index.ts';
 
 export { encodeMore, decodeMore } from '../src/chain/codec.ts';
 
@@ -40,6 +41,8 @@ export interface RunOptions {
   logger?: Logger;
   /** Display names the platform gave for user ids among the options. */
   userNames?: Readonly<Record<string, string>>;
+  /** The language of the reply's fixed texts (default English). */
+  locale?: Locale;
 }
 
 /**

@@ -39,6 +39,7 @@ claim-title = Claim #{ $id }
 claim-none = There is no claim #{ $id }.
 claim-needs-confirmation = This needs a confirmation.
 claim-no-such = No such claim. Nothing was changed.
+claim-not-found-field = there is no claim #{ $id }
 claim-not-right = Not written: the claim is not right yet. Nothing was changed.
 claim-check-before = Check before confirming:
 

@@ -37,6 +37,7 @@ claim-title = Заявление #{ $id }
 claim-none = Заявления #{ $id } нет.
 claim-needs-confirmation = Это нужно подтвердить.
 claim-no-such = Такого заявления нет. Ничего не изменено.
+claim-not-found-field = заявления #{ $id } нет
 claim-not-right = Не записано: в заявлении ещё есть ошибки. Ничего не изменено.
 claim-check-before = Проверьте, прежде чем подтвердить:
 

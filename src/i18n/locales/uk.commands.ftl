@@ -37,6 +37,7 @@ claim-title = Заява #{ $id }
 claim-none = Заяви #{ $id } немає.
 claim-needs-confirmation = Це треба підтвердити.
 claim-no-such = Такої заяви немає. Нічого не змінено.
+claim-not-found-field = заяви #{ $id } немає
 claim-not-right = Не записано: у заяві ще є помилки. Нічого не змінено.
 claim-check-before = Перевірте, перш ніж підтвердити:
 
