@@ -8,7 +8,7 @@ import { answerToDoc } from '../src/core/answer/to-doc.ts';
 import { executeCommand } from '../src/chain/chain.ts';
 import { PreviewStore } from '../src/chain/confirmations.ts';
 import type { Actor, CommandDefinition, CommandServices, Reply } from './types.ts';
-import type { Locale } from '../src/i18n/index.ts';
+import { t, type Locale } from '../src/i18n/index.ts';
 
 export { encodeMore, decodeMore } from '../src/chain/codec.ts';
 
@@ -28,8 +28,31 @@ export function refusal(message: string, problems: Finding[] = []): Reply {
   return { kind: 'refusal', doc: doc(null, [paragraph(text(message)), ...problems.map((p) => item(...(p.field ? [bold(p.field)] : []), text(`${p.field ? ': ' : ''}${p.message}`)))]) };
 }
 
-export function zodProblems(error: z.ZodError): Finding[] {
-  return error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
+/**
+ * Each option's problem. In English, the command's own words ("must be a time like 09:00"); in
+ * another language, the kind of problem in the catalogue's words (option-*), with its limit or
+ * allowed values.
+ */
+export function zodProblems(error: z.ZodError, locale: Locale = 'en'): Finding[] {
+  return error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: locale === 'en' ? i.message : optionProblem(i, locale) }));
+}
+
+function optionProblem(issue: z.core.$ZodIssue, locale: Locale): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return t(locale, 'option-wrong-type', { expected: issue.expected === 'number' || issue.expected === 'int' ? 'number' : issue.expected === 'boolean' ? 'boolean' : 'other' });
+    case 'too_small':
+      // An exclusive bound on a whole number (positive(): more than 0) reads as the least it may be.
+      return t(locale, 'option-too-small', { origin: issue.origin === 'string' ? 'string' : 'other', limit: String(issue.inclusive === false && typeof issue.minimum === 'number' ? issue.minimum + 1 : issue.minimum) });
+    case 'too_big':
+      return t(locale, 'option-too-big', { origin: issue.origin === 'string' ? 'string' : 'other', limit: String(issue.inclusive === false && typeof issue.maximum === 'number' ? issue.maximum - 1 : issue.maximum) });
+    case 'invalid_value':
+      return t(locale, 'option-one-of', { values: issue.values.map(String).join(', ') });
+    case 'invalid_format':
+      return t(locale, 'option-bad-format');
+    default:
+      return t(locale, 'option-invalid');
+  }
 }
 
 export interface Logger {

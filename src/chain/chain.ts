@@ -228,7 +228,7 @@ export const validation: Middleware = (ctx, next) => {
   const command = ctx.command!;
   const parsed = command.options.safeParse(ctx.options);
   if (!parsed.success) {
-    ctx.reply = usageRefusal(t(ctx.locale, 'options-not-right', { command: commandName(command) }), zodProblems(parsed.error));
+    ctx.reply = usageRefusal(t(ctx.locale, 'options-not-right', { command: commandName(command) }), zodProblems(parsed.error, ctx.locale));
     return;
   }
   ctx.input = parsed.data;

@@ -64,6 +64,11 @@ describe('claim, claimants, moderators and digest commands in uk and ru', () => 
       run(['claim_show'], { id: 999_999 });
       run(['claim_history'], { id: newId, page: 9 });
       run(['claim', 'retract'], { id: 999_999, reason: 'немає такої' });
+      // Options that are not right: each named, its problem in the reader's language.
+      const badEdit = run(['claim', 'edit'], { id: -3, field: 'colour', value: 'x', reason: 'no' });
+      expect(docToPlainText((badEdit as { doc: Doc }).doc)).toMatch(locale === 'uk' ? /reason: надто коротке: мінімальна довжина — 3/ : /reason: слишком короткое: минимальная длина — 3/);
+      run(['digest', 'subscribe'], { frequency: 'daily', time: '25:00', timezone: 'Mars/Olympus' });
+      run(['claim_show'], { id: 'twelve' });
       run(['claimants'], {});
       run(['moderators', 'add'], { user: '77', name: 'Олена' });
       run(['moderators', 'add'], { user: '77', name: 'Олена' });
@@ -93,6 +98,7 @@ describe('claim, claimants, moderators and digest commands in uk and ru', () => 
         originOf(actor),
         // Option names and metric ids are what people type: "weekday: ...", "metrics=tanks".
         ...METRICS,
+        ...replies.map(([what]) => what.split(' {')[0]!),
         ...replies.flatMap(([what]) => Object.keys(findCommand(what.split(' {')[0]!.split(' '))!.options.shape)),
         'LOSSBOT_OWNERS', 'TELEGRAM_MODERATOR_IDS', 'Europe/Kyiv', 'digest subscribe', 'moderators add', 'bananas',
       ];

@@ -104,3 +104,21 @@ moderators-granted = , since { $date }, by { $by }
 moderators-label-telegram-ids = {"Named in TELEGRAM_MODERATOR_IDS: "}
 moderators-discord-roles = members of server { $server } with role { $roles }
 moderators-telegram-chats = administrators of chat { $chats }
+
+## An option's problem, in a language other than English (English shows each command's own words).
+option-wrong-type = { $expected ->
+    [number] must be a number
+    [boolean] must be yes or no
+   *[other] has the wrong kind of value
+  }
+option-too-small = { $origin ->
+    [string] must be at least { $limit } characters long
+   *[other] must be at least { $limit }
+  }
+option-too-big = { $origin ->
+    [string] must be at most { $limit } characters long
+   *[other] must be at most { $limit }
+  }
+option-one-of = must be one of { $values }
+option-bad-format = is not in the expected form
+option-invalid = is not a valid value

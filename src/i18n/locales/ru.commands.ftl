@@ -99,3 +99,21 @@ moderators-granted = , с { $date }, назначил(а) { $by }
 moderators-label-telegram-ids = {"Указаны в TELEGRAM_MODERATOR_IDS: "}
 moderators-discord-roles = участники сервера { $server } с ролью { $roles }
 moderators-telegram-chats = администраторы чата { $chats }
+
+## Ошибка в параметре (по-английски каждая команда говорит своими словами).
+option-wrong-type = { $expected ->
+    [number] должно быть числом
+    [boolean] должно быть «да» или «нет» (yes / no)
+   *[other] имеет значение не того типа
+  }
+option-too-small = { $origin ->
+    [string] слишком короткое: минимальная длина — { $limit }
+   *[other] слишком маленькое: минимум — { $limit }
+  }
+option-too-big = { $origin ->
+    [string] слишком длинное: максимальная длина — { $limit }
+   *[other] слишком большое: максимум — { $limit }
+  }
+option-one-of = должно быть одним из: { $values }
+option-bad-format = имеет неправильный формат
+option-invalid = имеет недопустимое значение

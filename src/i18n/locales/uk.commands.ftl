@@ -99,3 +99,21 @@ moderators-granted = , з { $date }, надав(ла) { $by }
 moderators-label-telegram-ids = {"Названі в TELEGRAM_MODERATOR_IDS: "}
 moderators-discord-roles = учасники сервера { $server } з роллю { $roles }
 moderators-telegram-chats = адміністратори чату { $chats }
+
+## Помилка в параметрі (англійською кожна команда каже своїми словами).
+option-wrong-type = { $expected ->
+    [number] має бути числом
+    [boolean] має бути «так» або «ні» (yes / no)
+   *[other] має значення не того типу
+  }
+option-too-small = { $origin ->
+    [string] надто коротке: мінімальна довжина — { $limit }
+   *[other] надто мале: мінімум — { $limit }
+  }
+option-too-big = { $origin ->
+    [string] надто довге: максимальна довжина — { $limit }
+   *[other] надто велике: максимум — { $limit }
+  }
+option-one-of = має бути одним із: { $values }
+option-bad-format = має неправильний формат
+option-invalid = має неприпустиме значення
