@@ -63,7 +63,13 @@ export class FakeDiscord {
   port = 0;
 
   constructor() {
-    this.http = createServer((req, res) => void this.handle(req, res));
+    // Never an unhandled rejection when a request fails half-way (the test is stopping the server).
+    this.http = createServer((req, res) =>
+      void this.handle(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
+      }),
+    );
     this.wss = new WebSocketServer({ server: this.http });
     this.wss.on('connection', (socket) => this.onConnection(socket));
   }

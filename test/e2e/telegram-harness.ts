@@ -54,7 +54,14 @@ export class TelegramHarness {
     const emulatorPort = await freePort();
     this.emulator = new TelegramServer({ port: emulatorPort, host: '127.0.0.1', storeTimeout: 600 });
     await this.emulator.start();
-    this.proxy = createServer((req, res) => void this.handle(req, res, emulatorPort));
+    // A request still in flight when the test stops the emulator (a bot's last long poll) is
+    // answered 502, never left as an unhandled rejection.
+    this.proxy = createServer((req, res) =>
+      void this.handle(req, res, emulatorPort).catch(() => {
+        if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error_code: 502, description: 'emulator stopped' }));
+        else res.destroy();
+      }),
+    );
     this.proxy.listen(0, '127.0.0.1');
     await once(this.proxy, 'listening');
     this.apiRoot = `http://127.0.0.1:${(this.proxy.address() as AddressInfo).port}`;
