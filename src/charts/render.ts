@@ -35,10 +35,17 @@ Chart.register(LineController, BarController, LineElement, PointElement, BarElem
 // ---------------------------------------------------------------------------------------------
 // Fonts
 
-/** The family every chart's text is set in; registered from files, never looked up on the system. */
-export const CHART_FONT_FAMILY = 'LossbotSans';
-const FONT_FILES = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext'].flatMap((subset) =>
-  [400, 700].map((weight) => `@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff2`),
+/**
+ * The font every chart's text is set in, registered from files and never looked up on the system:
+ * each subset of Noto Sans as a family of its own, listed as fallbacks of one another (one family
+ * made of several files keeps only one of them in the canvas version whose binaries every
+ * platform has on the registry).
+ */
+const FONT_SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext'] as const;
+const familyOf = (subset: string) => `LossbotSans-${subset}`;
+export const CHART_FONT_FAMILY = FONT_SUBSETS.map((subset) => `"${familyOf(subset)}"`).join(', ');
+const FONT_FILES = FONT_SUBSETS.flatMap((subset) =>
+  [400, 700].map((weight) => ({ family: familyOf(subset), file: `@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff2` })),
 );
 
 let fontsRegistered = false;
@@ -47,9 +54,9 @@ let fontsRegistered = false;
 export function registerChartFonts(): void {
   if (fontsRegistered) return;
   const require = createRequire(import.meta.url);
-  for (const file of FONT_FILES) {
+  for (const { family, file } of FONT_FILES) {
     const path = require.resolve(file);
-    if (!GlobalFonts.registerFromPath(path, CHART_FONT_FAMILY)) throw new Error(`chart font could not be loaded: ${path}`);
+    if (!GlobalFonts.registerFromPath(path, family)) throw new Error(`chart font could not be loaded: ${path}`);
   }
   fontsRegistered = true;
 }
