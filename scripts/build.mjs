@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = join(root, 'dist', '.built');
@@ -40,50 +40,60 @@ async function writeDataCache() {
   }
 }
 
-const ifStale = process.argv.includes('--if-stale');
-const hasSources = existsSync(join(root, 'src'));
-if (ifStale) {
-  // A production image ships dist/ without src/: nothing to compare, nothing to build.
-  if (!hasSources && existsSync(stamp)) process.exit(0);
-  if (existsSync(stamp) && statSync(stamp).mtimeMs >= newestSourceTime()) process.exit(0);
+/**
+ * Whether a source is newer than the last build. A production image ships dist/ without src/:
+ * nothing to compare, so never stale there. Also used by `ask`, which warns instead of building.
+ */
+export function isStale() {
+  if (!existsSync(stamp)) return true;
+  if (!existsSync(join(root, 'src'))) return false;
+  return statSync(stamp).mtimeMs < newestSourceTime();
 }
 
-let tsc;
-try {
-  const manifest = createRequire(join(root, 'package.json')).resolve('typescript/package.json');
-  tsc = join(dirname(manifest), 'bin', 'tsc');
-  if (!existsSync(tsc)) throw new Error('no tsc');
-} catch {
-  process.stderr.write(
-    existsSync(stamp)
-      ? 'lossbot: the sources changed since the last build, but TypeScript is not installed (npm ci without --omit=dev builds them); running the last build.\n'
-      : 'lossbot: dist/ has not been built and TypeScript is not installed: run `npm ci` (with development dependencies), then `npm run build`.\n',
-  );
-  process.exit(existsSync(stamp) ? 0 : 1);
-}
+// Run as a script (not imported for isStale): build.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await build();
 
-const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
-if (result.status !== 0) {
-  process.stderr.write('lossbot: the build failed (see above).\n');
-  process.exit(result.status ?? 1);
-}
-// Files the compiled code reads beside itself (the message catalogues, src/i18n/locales/*.ftl).
-function copyAssets(dir = join(root, 'src')) {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) copyAssets(path);
-    else if (path.endsWith('.ftl')) {
-      const target = join(root, 'dist', path.slice(root.length + 1));
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, readFileSync(path));
+async function build() {
+  const ifStale = process.argv.includes('--if-stale');
+  if (ifStale && !isStale()) process.exit(0);
+
+  let tsc;
+  try {
+    const manifest = createRequire(join(root, 'package.json')).resolve('typescript/package.json');
+    tsc = join(dirname(manifest), 'bin', 'tsc');
+    if (!existsSync(tsc)) throw new Error('no tsc');
+  } catch {
+    process.stderr.write(
+      existsSync(stamp)
+        ? 'lossbot: the sources changed since the last build, but TypeScript is not installed (npm ci without --omit=dev builds them); running the last build.\n'
+        : 'lossbot: dist/ has not been built and TypeScript is not installed: run `npm ci` (with development dependencies), then `npm run build`.\n',
+    );
+    process.exit(existsSync(stamp) ? 0 : 1);
+  }
+
+  const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    process.stderr.write('lossbot: the build failed (see above).\n');
+    process.exit(result.status ?? 1);
+  }
+  // Files the compiled code reads beside itself (the message catalogues, src/i18n/locales/*.ftl).
+  function copyAssets(dir = join(root, 'src')) {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) copyAssets(path);
+      else if (path.endsWith('.ftl')) {
+        const target = join(root, 'dist', path.slice(root.length + 1));
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, readFileSync(path));
+      }
     }
   }
+  copyAssets();
+  try {
+    await writeDataCache();
+  } catch (error) {
+    // Bad YAML is reported where it is read, naming the file and field; the cache just skips it.
+    process.stderr.write(`lossbot: data cache not written (${error.message}); the YAML files will be read directly.\n`);
+  }
+  writeFileSync(stamp, `${new Date().toISOString()}\n`);
 }
-copyAssets();
-try {
-  await writeDataCache();
-} catch (error) {
-  // Bad YAML is reported where it is read, naming the file and field; the cache just skips it.
-  process.stderr.write(`lossbot: data cache not written (${error.message}); the YAML files will be read directly.\n`);
-}
-writeFileSync(stamp, `${new Date().toISOString()}\n`);

@@ -1,5 +1,8 @@
 // `npm run ask -- "question"`, `--json "question"`, or `--jsonl` reading questions from stdin.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PROJECT_ROOT } from '../../paths.ts';
 import { createInterface } from 'node:readline';
 import { docToPlainText } from '../../core/doc.ts';
 import { parseArgs } from 'node:util';
@@ -9,7 +12,20 @@ import { loadConfig } from '../../config.ts';
 
 const USAGE = 'Usage: npm run ask -- [--json] [--out chart.png] "question"   |   npm run ask -- --jsonl < questions.txt';
 
+/**
+ * `npm run ask` has no pre-script (npm would start a second node for it at every question): the
+ * build is made by `npm ci`, `npm start` and `npm run build`. Run from a checkout whose sources
+ * changed since, it says so rather than answer silently from the old build.
+ */
+async function warnIfBuildIsStale(): Promise<void> {
+  const script = join(PROJECT_ROOT, 'scripts', 'build.mjs');
+  if (!import.meta.url.includes('/dist/') || !existsSync(join(PROJECT_ROOT, 'src')) || !existsSync(script)) return;
+  const { isStale } = (await import(pathToFileURL(script).href)) as { isStale(): boolean };
+  if (isStale()) process.stderr.write('lossbot: the sources changed since the last build; this answer comes from the last build (run `npm run build`).\n');
+}
+
 async function main(): Promise<number> {
+  await warnIfBuildIsStale();
   let parsed;
   try {
     parsed = parseArgs({ args: process.argv.slice(2), options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, out: { type: 'string' } }, allowPositionals: true });
