@@ -35,13 +35,25 @@ export function extractMetrics(text: string, lexicon: Lexicon): { metrics: Metri
 }
 
 /** A word that names a metric on its own, which name-typo correction must leave alone. */
+/** Per lexicon, what each token was found to be: the reader asks of the same words again and again. */
+const metricWordCache = new WeakMap<Lexicon, Map<string, boolean>>();
+
 export function isMetricWord(token: string, lexicon: Lexicon): boolean {
+  let known = metricWordCache.get(lexicon);
+  if (!known) metricWordCache.set(lexicon, (known = new Map()));
+  const hit = known.get(token);
+  if (hit !== undefined) return hit;
+  let found = /^(?:armou?red|carriers?|launchers?|systems?|combat)$/.test(token);
   for (const { re } of lexicon.metricRules) {
+    if (found) break;
     re.lastIndex = 0;
     const m = re.exec(token);
-    if (m && m.index === 0 && m[0].length === token.length) return true;
+    if (m && m.index === 0 && m[0].length === token.length) found = true;
   }
-  return /^(?:armou?red|carriers?|launchers?|systems?|combat)$/.test(token);
+  // Bounded: questions bring new words without end (typos, names).
+  if (known.size >= 20_000) known.clear();
+  known.set(token, found);
+  return found;
 }
 
 export const DEFAULT_METRICS: readonly Metric[] = LOSSES;
