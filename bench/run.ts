@@ -123,7 +123,8 @@ console.log(`chrono-node parse alone: median ${chronoStats.median.toFixed(3)} ms
 for (const size of SIZES) {
   const path = join(tmpdir(), `lossbot-bench-${size}-${process.pid}.db`);
   const built = time(() => fill(path, size));
-  const app = openApp({ databasePath: path, clock: () => NOW });
+  // No answer cache: every round composes its answer, as a question asked for the first time does.
+  const app = openApp({ databasePath: path, clock: () => NOW, answerCache: 0 });
   const count = app.claims.count();
   for (const q of QUESTIONS) renderAnswerText(app.asker.ask(q)); // warm caches and statements
   const samples: number[] = [];

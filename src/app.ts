@@ -49,6 +49,8 @@ export interface AppOptions {
    * the bot and `ask` turn it on, so a fresh clone answers with current figures).
    */
   snapshot?: boolean;
+  /** Answers kept for repeated questions (default 1,000; 0 for none). */
+  answerCache?: number;
   /** Where the copy taken before a migration goes (default: beside the database). */
   backupDir?: string | undefined;
   /**
@@ -89,7 +91,7 @@ export function openApp(options: AppOptions): App {
     }
     const service = new ClaimsService(claims, reference);
     const lookup = new LookupRepo(db);
-    const asker = new AskService(lookup, () => service.directory(), options.clock, options.dataDir ?? DATA_DIR);
+    const asker = new AskService(lookup, () => service.directory(), options.clock, options.dataDir ?? DATA_DIR, options.answerCache);
     const clock = options.digestClock ?? (options.clock ? { ...systemClock, now: options.clock } : systemClock);
     const views = new ViewsService(asker, new SeriesRepo(db));
     // The daily card a subscription may carry at the top of its digests: the /today view, in the digest's language.
