@@ -442,7 +442,10 @@ function group(figures: AnswerFigure[], dir: Directory, query: Query): AnswerGro
     return i < 0 ? query.metrics.length : i;
   };
   for (const g of groups.values()) g.figures.sort((a, b) => rank(a.metric) - rank(b.metric));
-  return [...groups.values()].sort((a, b) => a.claimant.name.localeCompare(b.claimant.name));
+  // The most current claimant first (by the last day its direct figure covers), so an answer
+  // leads with today's figure rather than one from years ago; then by name.
+  const current = (g: AnswerGroup) => g.figures[0]?.period.end ?? g.figures[0]?.statedOn ?? '';
+  return [...groups.values()].sort((a, b) => current(b).localeCompare(current(a)) || a.claimant.name.localeCompare(b.claimant.name));
 }
 
 /** Each claimant's first figure, then the rest in order, up to `limit`; what is left out is said. */
