@@ -34,6 +34,7 @@ if (kind === 'lossbot') {
   dir = mkdtempSync(join(tmpdir(), 'lossbot-load-'));
   // A fresh clone's database: the seed articles and the General Staff snapshot.
   const app = openApp({ databasePath: join(dir, 'lossbot.db'), snapshot: true });
+  app.asker.warmUp(); // as the bot's main does at start
   // Errors only: a warning or failure in the hot path shows up in the load's output.
   const logger = createLogger('warn');
   const limiter = new QuestionLimiter({ perUser: Number(perUser), perChat: Number(perChat), windowMs: 60_000 });

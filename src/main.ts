@@ -95,6 +95,8 @@ async function runService(config: Config, app: App, logger: Logger): Promise<voi
   // Every signal is handled, not only the first: a second SIGTERM while stopping is logged.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal, EXIT.ok));
 
+  // The first questions after a start should not pay for building the readers of three languages.
+  app.asker.warmUp();
   const limiter = new QuestionLimiter({ perUser: config.RATE_LIMIT_USER_PER_MINUTE, perChat: config.RATE_LIMIT_CHAT_PER_MINUTE, windowMs: 60_000 });
   try {
     if (config.HEALTH_PORT) {

@@ -36,6 +36,13 @@ const DAILY_AVERAGE = /\b(?:on\s+)?(?:the\s+)?(?:daily\s+)?(?:averages?|avg)(?:\
 
 const ANSWER_CACHE_SIZE = 1000;
 
+/** One everyday question per language, for warmUp. */
+const WARM_UP_QUESTIONS: readonly [Locale, string][] = [
+  ['en', 'how many tanks has russia lost in march 2025'],
+  ['uk', 'скільки танків втратила росія у березні 2025'],
+  ['ru', 'сколько танков потеряла россия в марте 2025'],
+];
+
 export class AskService {
   private vocabulary: QueryVocabulary | null = null;
   private vocabularyFor: Directory | null = null;
@@ -50,6 +57,19 @@ export class AskService {
     private readonly answerCacheSize: number = ANSWER_CACHE_SIZE,
   ) {
     this.republishes = readRepublishes(dataDir);
+  }
+
+  /**
+   * Pays before the first asker does: builds the reader for every language and composes one answer
+   * in each (lexicons, chrono, statements, number formats). A bot calls it once at start; the
+   * first questions after a restart otherwise each wait tens of milliseconds.
+   */
+  warmUp(): void {
+    const vocab = this.vocab();
+    for (const [locale, question] of WARM_UP_QUESTIONS) {
+      vocab.forLocale(locale);
+      this.compose(question, todayUtc(this.clock()), locale);
+    }
   }
 
   private vocab(): QueryVocabulary {
