@@ -56,6 +56,8 @@ export class LookupRepo implements ClaimLookup {
       ),
       at: db.prepare(firstPerSeries('x.period_end = @date', 'x.id DESC')),
       within: db.prepare(firstPerSeries('x.period_end BETWEEN @start AND @end', 'x.period_end DESC, x.id DESC')),
+      // A running total said in the period without the day it runs to ("nearly 6,000, as of September 2022").
+      withinUndated: db.prepare(firstPerSeries('x.period_end IS NULL AND x.stated_on BETWEEN @start AND @end', 'x.stated_on DESC, x.id DESC')),
       latestInterval: db.prepare(
         firstPerSeries('x.period_end IS NOT NULL', 'x.period_end DESC, julianday(x.period_end) - julianday(x.period_start) DESC, x.id DESC'),
       ),
@@ -154,7 +156,11 @@ export class LookupRepo implements ClaimLookup {
   }
 
   latestCumulativeWithin(keys: readonly SeriesKey[], start: string, end: string): (Claim | null)[] {
-    return this.perSeries(this.statements.within, keys, { start, end });
+    const dated = this.perSeries(this.statements.within, keys, { start, end });
+    const missing = keys.filter((_, i) => !dated[i]);
+    const undated = this.perSeries(this.statements.withinUndated, missing, { start, end });
+    let m = 0;
+    return dated.map((d) => d ?? undated[m++] ?? null);
   }
 
   intervals(keys: readonly SeriesKey[], start: string, end: string): Claim[][] {
