@@ -310,6 +310,8 @@ function roleFromCues(ctx: Context, span: Span, otherSides: boolean): Role | 'pl
   const next = nextWord(ctx, after);
   const isMetric = (w: string | null) => w !== null && isMetricWord(w, lex);
   if (span.possessive) {
+    // "russia's own count": the side's own figure, not its own losses.
+    if (cueAfter(ctx, after, 'claimVerbs')?.startsWith('own ')) return 'claims';
     if (cueAfter(ctx, after, 'own')) return 'loses';
     if (cueAfter(ctx, after, 'claimVerbs') && !(next && BODY_NOUNS.has(next) && isMetric(nextWord(ctx, after + 1)))) return 'claims';
     return 'loses';
