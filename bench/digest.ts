@@ -4,6 +4,7 @@ import { openApp } from '../src/app.ts';
 import { addDays } from '../src/core/dates.ts';
 import { ImportRepo, type SeriesClaim } from '../src/store/import-repo.ts';
 import { EQUIPMENT_METRICS } from '../src/core/vocabulary.ts';
+import { longestBlock } from './blocking.ts';
 
 export async function benchDigest(total = 25_000): Promise<{ buildMs: number; longestSliceMs: number; claims: number }> {
   const now = new Date('2026-11-23T12:00:00Z');
@@ -29,22 +30,10 @@ export async function benchDigest(total = 25_000): Promise<{ buildMs: number; lo
   // Let the import's garbage be collected before measuring.
   await new Promise((resolve) => setTimeout(resolve, 200));
   // The longest stretch without a turn of the event loop, measured by a 1 ms ticker.
-  let longest = 0;
-  let last = performance.now();
-  const ticker = setInterval(() => {
-    const t = performance.now();
-    longest = Math.max(longest, t - last);
-    last = t;
-  }, 1);
-  const started = performance.now();
-  last = started;
-  const digest = await app.digests.buildAsync(app.digests.repo.get(sub.id)!, app.digests.repo.maxAudit(), now);
-  const buildMs = performance.now() - started;
-  longest = Math.max(longest, performance.now() - last);
-  clearInterval(ticker);
+  const { result: digest, longestMs, elapsedMs } = await longestBlock(() => app.digests.buildAsync(app.digests.repo.get(sub.id)!, app.digests.repo.maxAudit(), now));
   if (!digest) throw new Error('the digest came out empty');
   app.close();
-  return { buildMs, longestSliceMs: longest, claims: claims.length };
+  return { buildMs: elapsedMs, longestSliceMs: longestMs, claims: claims.length };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

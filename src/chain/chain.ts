@@ -49,6 +49,18 @@ export interface ChainContext {
   viewToken: string | null;
 }
 
+/** What no step has decided yet, at the start of every dispatch. */
+const NOTHING_DECIDED = {
+  input: undefined,
+  placement: 'reply',
+  quiet: false,
+  reply: null,
+  token: null,
+  view: undefined,
+  page: null,
+  viewToken: null,
+} as const satisfies Partial<ChainContext>;
+
 export type Next = () => MaybePromise<void>;
 export type Middleware = (ctx: ChainContext, next: Next) => MaybePromise<void>;
 
@@ -325,18 +337,11 @@ export function createChain(options: ChainOptions): Chain {
         services: options.services,
         logger: options.logger,
         actor: baseActor(incoming),
+        ...NOTHING_DECIDED,
         command: null,
         options: {},
-        input: undefined,
         confirmed: false,
         userNames: incoming.userNames ?? {},
-        placement: 'reply',
-        quiet: false,
-        reply: null,
-        token: null,
-        view: undefined,
-        page: null,
-        viewToken: null,
       };
       return andThen(chain(ctx), () => outgoing(ctx, incoming, views));
     },
@@ -411,18 +416,11 @@ export function executeCommand(
     services,
     logger: extra.logger,
     actor,
+    ...NOTHING_DECIDED,
     command,
     options,
-    input: undefined,
     confirmed: extra.confirmed ?? false,
     userNames: extra.userNames ?? {},
-    placement: 'reply',
-    quiet: false,
-    reply: null,
-    token: null,
-    view: undefined,
-    page: null,
-    viewToken: null,
   };
   return andThen(EXECUTE(ctx), () => ctx.reply!);
 }
