@@ -117,15 +117,19 @@ export class LookupRepo implements ClaimLookup {
     // An undated period ("as of September 2022") takes part by the last day its statement date can
     // mean, when that is newer; a claim with no date at all answers only "latest", and only alone.
     const undated = this.perSeries(asOf ? this.statements.latestUndatedAsOf : this.statements.latestUndated, keys, params);
-    const missing = asOf ? [] : keys.filter((_, i) => !dated[i] && !undated[i]);
-    const never = this.perSeries(this.statements.latestNeverDated, missing);
-    let m = 0;
-    return dated.map((d, i) => {
+    const newer = dated.map((d, i) => {
       const u = undated[i] ?? null;
-      if (!d && !u) return asOf ? null : (never[m++] ?? null);
       if (!d || !u) return d ?? u;
       return lastDayMeant(u) > d.periodEnd! ? u : d;
     });
+    return asOf ? newer : this.orElse(newer, keys, this.statements.latestNeverDated);
+  }
+
+  /** `found`, with each series it holds no claim for looked up again by `fallback` (only those). */
+  private orElse(found: (Claim | null)[], keys: readonly SeriesKey[], fallback: Database.Statement, params: Record<string, unknown> = {}): (Claim | null)[] {
+    const more = this.perSeries(fallback, keys.filter((_, i) => !found[i]), params);
+    let m = 0;
+    return found.map((c) => c ?? more[m++] ?? null);
   }
 
   correctionsWithin(keys: readonly SeriesKey[], start: string, end: string): CorrectionMark[][] {
@@ -156,11 +160,7 @@ export class LookupRepo implements ClaimLookup {
   }
 
   latestCumulativeWithin(keys: readonly SeriesKey[], start: string, end: string): (Claim | null)[] {
-    const dated = this.perSeries(this.statements.within, keys, { start, end });
-    const missing = keys.filter((_, i) => !dated[i]);
-    const undated = this.perSeries(this.statements.withinUndated, missing, { start, end });
-    let m = 0;
-    return dated.map((d) => d ?? undated[m++] ?? null);
+    return this.orElse(this.perSeries(this.statements.within, keys, { start, end }), keys, this.statements.withinUndated, { start, end });
   }
 
   intervals(keys: readonly SeriesKey[], start: string, end: string): Claim[][] {
@@ -174,12 +174,8 @@ export class LookupRepo implements ClaimLookup {
   }
 
   latestInterval(keys: readonly SeriesKey[]): (Claim | null)[] {
-    const dated = this.perSeries(this.statements.latestInterval, keys);
     // Undated intervals only answer for series without a dated one; only those are looked up.
-    const missing = keys.filter((_, i) => !dated[i]);
-    const undated = this.perSeries(this.statements.latestIntervalUndated, missing);
-    let m = 0;
-    return dated.map((d) => d ?? undated[m++] ?? null);
+    return this.orElse(this.perSeries(this.statements.latestInterval, keys), keys, this.statements.latestIntervalUndated);
   }
 
   nearest(keys: readonly SeriesKey[], date: string): Claim[][] {
