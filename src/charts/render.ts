@@ -27,6 +27,7 @@ import {
   type Plugin,
   type Scale,
 } from 'chart.js';
+import { t } from '../i18n/index.ts';
 import { encodeOpaquePng } from './png.ts';
 import { bucketEnd, bucketStart, parseChartSpec, type ChartLocale, type ChartSpec, type ChartSpecInput, type Granularity } from './spec.ts';
 
@@ -112,41 +113,22 @@ interface Words {
   qualified: string;
 }
 
-const WORDS: Record<ChartLocale, Words> = {
-  en: {
-    source: 'source',
-    noSource: 'source not given',
-    derived: 'derived from daily reports',
-    correctionLegend: 'correction',
-    corrections: (label, list) => `Triangles mark corrections by ${label}: ${list}`,
-    more: (n) => `and ${n} more`,
-    partialBars: { week: 'Pale bars: incomplete week', month: 'Pale bars: incomplete month' },
-    partialPoints: { week: 'Hollow points: incomplete week', month: 'Hollow points: incomplete month' },
-    qualified: 'Some figures are approximate as the claimant gave them ("about", "more than").',
-  },
-  uk: {
-    source: 'джерело',
-    noSource: 'джерело не вказано',
-    derived: 'обчислено з щоденних звітів',
-    correctionLegend: 'виправлення',
-    corrections: (label, list) => `Трикутники позначають виправлення (${label}): ${list}`,
-    more: (n) => `і ще ${n}`,
-    partialBars: { week: 'Бліді стовпці: неповний тиждень', month: 'Бліді стовпці: неповний місяць' },
-    partialPoints: { week: 'Порожні точки: неповний тиждень', month: 'Порожні точки: неповний місяць' },
-    qualified: 'Деякі цифри заявник подав приблизно («близько», «понад»).',
-  },
-  ru: {
-    source: 'источник',
-    noSource: 'источник не указан',
-    derived: 'вычислено из ежедневных отчётов',
-    correctionLegend: 'исправление',
-    corrections: (label, list) => `Треугольники отмечают исправления (${label}): ${list}`,
-    more: (n) => `и ещё ${n}`,
-    partialBars: { week: 'Бледные столбцы: неполная неделя', month: 'Бледные столбцы: неполный месяц' },
-    partialPoints: { week: 'Пустые точки: неполная неделя', month: 'Пустые точки: неполный месяц' },
-    qualified: 'Некоторые цифры заявитель дал приблизительно («около», «более»).',
-  },
-};
+/** The words on the image, from the message catalogues (src/i18n/locales/*.chart.ftl). */
+function chartWords(locale: ChartLocale): Words {
+  const w = (key: string, args?: Record<string, string>) => t(locale, key, args);
+  return {
+    source: w('chart-source'),
+    noSource: w('chart-no-source'),
+    derived: w('chart-derived'),
+    correctionLegend: w('chart-correction-legend'),
+    corrections: (label, list) => w('chart-corrections', { label, list }),
+    // A count of further corrections, written as a plain number as before.
+    more: (n) => w('chart-more', { count: String(n) }),
+    partialBars: { week: w('chart-partial-bars-week'), month: w('chart-partial-bars-month') },
+    partialPoints: { week: w('chart-partial-points-week'), month: w('chart-partial-points-month') },
+    qualified: w('chart-qualified'),
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Dates and numbers with Intl
@@ -199,7 +181,7 @@ export function periodText(spec: ChartSpec): string {
  * qualified figures explained; then the spec's own lines.
  */
 export function captionLines(spec: ChartSpec): string[] {
-  const w = WORDS[spec.locale];
+  const w = chartWords(spec.locale);
   const f = formatters(spec.locale);
   const lines: string[] = [];
   for (const s of spec.series) {
@@ -417,7 +399,7 @@ function withAlpha(hex: string, alpha: number): string {
  */
 export function toChartConfig(spec: ChartSpec, measure: MeasureText = approximateMeasure): LossbotChartConfig {
   const palette = PALETTES[spec.theme];
-  const words = WORDS[spec.locale];
+  const words = chartWords(spec.locale);
   const f = formatters(spec.locale);
   const family = CHART_FONT_FAMILY;
 
