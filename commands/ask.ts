@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_QUESTION_LENGTH } from '../src/core/query/types.ts';
 import { defineCommand, type Reply } from './types.ts';
 import type { ViewReply } from '../src/services/views-service.ts';
+import { andThen } from '../src/chain/chain.ts';
 
 /** A view of a question as the command's reply: an answer, a chart, or a doc, with the buttons it offers. */
 export function viewReply(view: ViewReply): Reply {
@@ -19,5 +20,7 @@ export const ask = defineCommand({
   audience: 'everyone',
   freeText: 'question',
   // Charts, breakdowns and the other views when the application offers them; a plain answer otherwise.
-  run: ({ question }, { services, view, askerLocale }) => (services.views ? viewReply(services.views.reply(question, view, askerLocale)) : { kind: 'answer', answer: services.asker.ask(question, askerLocale) }),
+  // Synchronous when composed in this thread; a promise when the reply workers compose it.
+  run: ({ question }, { services, view, askerLocale }) =>
+    services.views ? andThen(services.views.reply(question, view, askerLocale), viewReply) : andThen(services.asker.answer(question, askerLocale), (answer): Reply => ({ kind: 'answer', answer })),
 });

@@ -13,6 +13,7 @@ import { Bot } from 'grammy';
 import { QuestionLimiter } from '../commands/index.ts';
 import { startTelegramBot } from '../src/adapters/telegram/bot.ts';
 import { openApp } from '../src/app.ts';
+import { autoWorkerCount } from '../src/services/reply-pool.ts';
 import { createLogger } from '../src/log.ts';
 
 const [kind, apiRoot, token, perUser, perChat, deadlineMs] = process.argv.slice(2);
@@ -33,15 +34,18 @@ let dir: string | null = null;
 if (kind === 'lossbot') {
   dir = mkdtempSync(join(tmpdir(), 'lossbot-load-'));
   // A fresh clone's database: the seed articles and the General Staff snapshot.
-  const app = openApp({ databasePath: join(dir, 'lossbot.db'), snapshot: true });
+  // Reply workers as the bot's main starts them (REPLY_WORKERS=auto, unless LOSSBOT_LOAD_WORKERS says otherwise).
+  const workers = process.env.LOSSBOT_LOAD_WORKERS === undefined ? autoWorkerCount() : Number(process.env.LOSSBOT_LOAD_WORKERS);
+  const app = openApp({ databasePath: join(dir, 'lossbot.db'), snapshot: true, replyWorkers: workers });
   app.asker.warmUp(); // as the bot's main does at start
+  await app.asker.workers?.ready();
   // Errors only: a warning or failure in the hot path shows up in the load's output.
   const logger = createLogger('warn');
   const limiter = new QuestionLimiter({ perUser: Number(perUser), perChat: Number(perChat), windowMs: 60_000 });
   const bot = await startTelegramBot({ token, services: app, logger, apiRoot, limiter, networkRetryDelayMs: 200 });
   stop = async () => {
     await bot.stop();
-    app.close();
+    await app.close();
   };
 } else {
   const bot = new Bot(token, { client: { apiRoot } });

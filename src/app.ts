@@ -17,6 +17,7 @@ import { DigestRepo } from './store/digest-repo.ts';
 import { createLogger, type Logger } from './log.ts';
 import { ModeratorsRepo } from './store/moderators-repo.ts';
 import { Access, NO_ACCESS_CONFIG, type AccessConfig } from './services/access.ts';
+import { ReplyPool } from './services/reply-pool.ts';
 
 export interface App {
   db: Db;
@@ -30,7 +31,8 @@ export interface App {
   digests: DigestService;
   /** Who may change claims and manage moderators. */
   access: Access;
-  close(): void;
+  /** Closes the database (synchronously when there are no reply workers; after them when there are). */
+  close(): Promise<void>;
 }
 
 export interface AppOptions {
@@ -51,6 +53,11 @@ export interface AppOptions {
   snapshot?: boolean;
   /** Answers kept for repeated questions (default 1,000; 0 for none). */
   answerCache?: number;
+  /**
+   * Worker threads that compose answers and views off the event loop (default 0: in this thread).
+   * Only for a database in a file, which each worker opens to read; ignored for `:memory:`.
+   */
+  replyWorkers?: number;
   /** Where the copy taken before a migration goes (default: beside the database). */
   backupDir?: string | undefined;
   /**
@@ -100,7 +107,20 @@ export function openApp(options: AppOptions): App {
       clock,
     });
     const access = new Access(new ModeratorsRepo(db, options.clock), options.access ?? NO_ACCESS_CONFIG);
-    return { db, claims, reference, service, asker, views, digests, access, close: () => db.close() };
+    // Started last: the workers read the reference data and claims written above.
+    const workers = options.replyWorkers && !db.memory && db.name ? new ReplyPool({ databasePath: db.name, dataDir: options.dataDir ?? DATA_DIR, size: options.replyWorkers, logger }) : null;
+    asker.useWorkers(workers);
+    // The workers close their connections first: the last connection to close is the one that
+    // checkpoints the WAL into the database file, and only this one may write.
+    const close = (): Promise<void> => {
+      asker.useWorkers(null);
+      if (!workers) {
+        db.close();
+        return Promise.resolve();
+      }
+      return workers.close().finally(() => db.close());
+    };
+    return { db, claims, reference, service, asker, views, digests, access, close };
   } catch (error) {
     db.close();
     throw error;

@@ -58,6 +58,13 @@ export const ConfigSchema = z
     BACKUP_KEEP: positiveInt(7),
     /** An adapter that cannot reach its platform for this long gives up, and the process exits non-zero. */
     OFFLINE_EXIT_SECONDS: positiveInt(300),
+    /** Worker threads composing answers off the event loop: auto (every core but one, 1 to 4), or 0 to 16 (0: none). */
+    REPLY_WORKERS: optionalText.transform((v, ctx) => {
+      if (v === undefined || v.toLowerCase() === 'auto') return 'auto' as const;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 16) ctx.addIssue({ code: 'custom', message: `must be auto or a whole number from 0 to 16, not "${v}"` });
+      return n;
+    }),
     DISCORD_TOKEN: optionalText,
     DISCORD_APPLICATION_ID: optionalText.refine((v) => v === undefined || snowflake.test(v), { message: 'must be the numeric application id' }),
     DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || snowflake.test(v), { message: 'must be a numeric server (guild) id' }),

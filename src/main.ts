@@ -2,6 +2,7 @@
 // is set, Telegram when TELEGRAM_BOT_TOKEN is set (both at once if both are); with neither, a
 // console chat for a person at a terminal, and otherwise a clear refusal to run.
 import { openApp, type App } from './app.ts';
+import { autoWorkerCount } from './services/reply-pool.ts';
 import { runConsoleChat } from './adapters/cli/console-chat.ts';
 import { startDiscordBot } from './adapters/discord/bot.ts';
 import { startTelegramBot } from './adapters/telegram/bot.ts';
@@ -38,12 +39,19 @@ async function main(): Promise<void> {
   }
   // The console chat prints answers on the terminal: its logs go to LOG_FILE or nowhere.
   const logger = createServiceLogger(config, { quietOnTerminal: !hasChat });
-  const app = openApp({ databasePath: config.DATABASE_PATH, logger, backupDir: config.BACKUP_DIR, access: accessConfig(config) });
+  const app = openApp({
+    databasePath: config.DATABASE_PATH,
+    logger,
+    backupDir: config.BACKUP_DIR,
+    access: accessConfig(config),
+    // The console chat answers one person: no workers to start.
+    replyWorkers: hasChat ? (config.REPLY_WORKERS === 'auto' ? autoWorkerCount() : config.REPLY_WORKERS) : 0,
+  });
   if (!hasChat) {
     try {
       await runConsoleChat(app, process.stdin, process.stdout);
     } finally {
-      app.close();
+      await app.close();
     }
     return;
   }
@@ -79,7 +87,7 @@ async function runService(config: Config, app: App, logger: Logger): Promise<voi
         }
       }
       supervisor.stop();
-      app.close();
+      await app.close();
       logger.info({ exitCode: process.exitCode }, 'stopped');
       // Whatever a library left open (a socket, a timer), the process ends here.
       process.exit(process.exitCode ?? EXIT.ok);
@@ -97,6 +105,7 @@ async function runService(config: Config, app: App, logger: Logger): Promise<voi
 
   // The first questions after a start should not pay for building the readers of three languages.
   app.asker.warmUp();
+  void app.asker.workers?.ready().then((ready) => logger.info({ workers: app.asker.workers?.size, ready }, ready ? 'reply workers ready' : 'reply workers not ready; composing on the main thread until they are'));
   const limiter = new QuestionLimiter({ perUser: config.RATE_LIMIT_USER_PER_MINUTE, perChat: config.RATE_LIMIT_CHAT_PER_MINUTE, windowMs: 60_000 });
   try {
     if (config.HEALTH_PORT) {

@@ -1,5 +1,5 @@
 // Previews waiting for Confirm: one store for every platform, kept by the chain.
-import { randomBytes } from 'node:crypto';
+import { randomToken } from './random-token.ts';
 import type { CommandDefinition } from '../../commands/types.ts';
 
 export interface Pending {
@@ -35,7 +35,7 @@ export class PreviewStore {
     // One's own oldest previews make room; nobody else's.
     while (own.length >= this.maxPerActor) this.pending.delete(own.shift()![0]);
     if (this.pending.size >= this.maxPending) return { ok: false, reason: 'full' };
-    const token = randomBytes(9).toString('base64url');
+    const token = randomToken(9);
     this.pending.set(token, { command, options, userNames, actorKey, expires: this.clock() + this.ttlMs });
     return { ok: true, token };
   }

@@ -2,7 +2,7 @@
 // pages of a long reply (Previous / Next): what a press re-runs, kept by the chain for every
 // platform. A button carries only a short token (Telegram allows 64 bytes; a question is up to
 // 500 characters). In memory and bounded: a press on an old answer says so, and asks again.
-import { randomBytes } from 'node:crypto';
+import { randomToken } from './random-token.ts';
 import type { AnswerAction, CommandDefinition } from '../../commands/types.ts';
 import { paragraph, italic, docToPlainText, type Doc } from '../core/doc.ts';
 import { wordsFor } from '../core/trends/words.ts';
@@ -27,7 +27,7 @@ export class ViewStore {
 
   remember(command: CommandDefinition, options: Record<string, unknown>, action: AnswerAction | undefined): string {
     while (this.views.size >= this.max) this.views.delete(this.views.keys().next().value!);
-    const token = randomBytes(6).toString('base64url');
+    const token = randomToken(6);
     this.views.set(token, { command, options, action, expires: this.clock() + this.ttlMs });
     return token;
   }

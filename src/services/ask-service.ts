@@ -11,6 +11,7 @@ import { loadLexicon } from '../core/query/lexicon.ts';
 import type { Directory } from '../core/directory.ts';
 import type { LookupRepo } from '../store/lookup-repo.ts';
 import { DATA_DIR } from '../paths.ts';
+import { PoolUnavailableError, type ReplyPool } from './reply-pool.ts';
 
 const RepublishesSchema = z.array(z.object({ id: z.string(), republishes: z.string().optional() }).loose());
 
@@ -88,27 +89,83 @@ export class AskService {
    */
   private readonly answers = new Map<string, Answer>();
   private answersVersion = -1;
+  private readonly inFlight = new Map<string, Promise<Answer>>();
+  private pool: ReplyPool | null = null;
 
   /** The answer in `locale` when given (the asker's language), else in the question's. */
   ask(question: string, locale?: Locale | null): Answer {
-    const today = todayUtc(this.clock());
+    const slot = this.cacheSlot(question, locale);
+    return this.cached(slot.key) ?? this.remember(slot, this.compose(question, slot.today, locale ?? undefined));
+  }
+
+  /**
+   * As ask(), composed by the reply workers when the application has them, so the event loop only
+   * waits; the same question asked again while it is being composed waits for the same answer.
+   * Synchronous when nothing is composed elsewhere (no workers, or the answer is cached).
+   */
+  answer(question: string, locale?: Locale | null): Answer | Promise<Answer> {
+    const pool = this.pool;
+    if (!pool) return this.ask(question, locale);
+    const slot = this.cacheSlot(question, locale);
+    const hit = this.cached(slot.key);
+    if (hit) return hit;
+    const flightKey = `${slot.version}\u0000${slot.key}`;
+    const flying = this.inFlight.get(flightKey);
+    if (flying) return flying;
+    const composing = pool
+      .run({ kind: 'answer', question, locale: locale ?? null, now: slot.now.toISOString() })
+      .catch((error: unknown) => {
+        if (error instanceof PoolUnavailableError) return this.compose(question, slot.today, locale ?? undefined);
+        throw error;
+      })
+      .then((answer) => this.remember(slot, answer))
+      .finally(() => this.inFlight.delete(flightKey));
+    this.inFlight.set(flightKey, composing);
+    return composing;
+  }
+
+  /** Composes on these workers from now on (null: in this thread again). */
+  useWorkers(pool: ReplyPool | null): void {
+    this.pool = pool;
+  }
+
+  /** The workers answers are composed on, if any. */
+  get workers(): ReplyPool | null {
+    return this.pool;
+  }
+
+  /** The asker's clock: what "today" is for every answer and view. */
+  now(): Date {
+    return this.clock();
+  }
+
+  /** Where `question` is cached today against the data as it stands; empties the cache when the data moved. */
+  private cacheSlot(question: string, locale: Locale | null | undefined): { key: string; today: string; now: Date; version: number } {
+    const now = this.clock();
+    const today = todayUtc(now);
     const version = this.lookup.dataVersion();
     if (version !== this.answersVersion) {
       this.answers.clear();
       this.answersVersion = version;
     }
-    const key = `${today}\u0000${locale ?? ''}\u0000${question}`;
+    return { key: `${today}\u0000${locale ?? ''}\u0000${question}`, today, now, version };
+  }
+
+  private cached(key: string): Answer | undefined {
     const cached = this.answers.get(key);
     if (cached) {
       // Most recently used last, so the oldest entry is the one evicted.
       this.answers.delete(key);
       this.answers.set(key, cached);
-      return cached;
     }
-    const answer = this.compose(question, today, locale ?? undefined);
-    if (!this.answerCacheSize) return answer;
+    return cached;
+  }
+
+  /** Keeps `answer` unless the data moved while it was composed (a later ask already emptied the cache). */
+  private remember(slot: { key: string; version: number }, answer: Answer): Answer {
+    if (!this.answerCacheSize || slot.version !== this.answersVersion) return answer;
     if (this.answers.size >= this.answerCacheSize) this.answers.delete(this.answers.keys().next().value!);
-    this.answers.set(key, answer);
+    this.answers.set(slot.key, answer);
     return answer;
   }
 
@@ -127,7 +184,7 @@ export class AskService {
   askOthers(question: string, shown: readonly string[], locale?: Locale | null): Answer {
     const { parsed, directory, today } = this.read(question);
     const widened: ParseResult = parsed.kind === 'query' ? { ...parsed, claimants: [], sides: [], excluded: [...new Set([...parsed.excluded, ...shown])] } : parsed;
-    return composeAnswer(question, widened, this.lookup, directory, today, { republishes: this.republishes, ...(locale ? { locale } : {}) });
+    return this.lookup.snapshot(() => composeAnswer(question, widened, this.lookup, directory, today, { republishes: this.republishes, ...(locale ? { locale } : {}) }));
   }
 
   private compose(question: string, today: string, locale?: Locale): Answer {
@@ -135,6 +192,7 @@ export class AskService {
     const all = ALL_FIGURES.test(question);
     // "average", "per day": the composer reads them from the question; the reader needs only the rest.
     const text = (all ? question.replace(ALL_FIGURES, '') : question).replace(DAILY_AVERAGE, ' ').replace(/\s+/g, ' ').trim();
-    return composeAnswer(question, parseQuestion(text, vocab, today), this.lookup, vocab.directory, today, { republishes: this.republishes, limit: all ? null : undefined, ...(locale ? { locale } : {}) });
+    const parsed = parseQuestion(text, vocab, today);
+    return this.lookup.snapshot(() => composeAnswer(question, parsed, this.lookup, vocab.directory, today, { republishes: this.republishes, limit: all ? null : undefined, ...(locale ? { locale } : {}) }));
   }
 }

@@ -13,6 +13,7 @@ import { breakdownView, cardDoc, chartView, dailyCard, recordView, sourcesDoc, t
 import type { ChartSpecInput } from '../charts/spec.ts';
 import type { SeriesLookup } from '../core/trends/series.ts';
 import type { AskService } from './ask-service.ts';
+import { PoolUnavailableError } from './reply-pool.ts';
 
 /** A view of the same question a button under an answer asks for. */
 export const ANSWER_ACTIONS = ['chart', 'by_month', 'others', 'sources'] as const;
@@ -28,7 +29,7 @@ const DEFAULT_WHAT = 'Russian personnel losses';
 
 export class ViewsService {
   constructor(
-    private readonly asker: Pick<AskService, 'ask' | 'read' | 'askOthers'>,
+    private readonly asker: Pick<AskService, 'ask' | 'answer' | 'read' | 'askOthers' | 'now' | 'workers'>,
     private readonly series: SeriesLookup,
   ) {}
 
@@ -38,8 +39,27 @@ export class ViewsService {
     return cardDoc(dailyCard(lookup, directory, locale ?? 'en'), directory, locale ?? 'en');
   }
 
-  /** A question's reply: the view its words ask for (or the button pressed asks for), else the answer with its buttons. */
-  reply(question: string, action?: AnswerAction, locale?: Locale | null): ViewReply {
+  /**
+   * A question's reply: the view its words ask for (or the button pressed asks for), else the answer
+   * with its buttons. Composed by the asker's reply workers when there are some; synchronous when
+   * composed here.
+   */
+  reply(question: string, action?: AnswerAction, locale?: Locale | null): ViewReply | Promise<ViewReply> {
+    if (!action && !readTrendIntent(question)) {
+      const answer = this.asker.answer(question, locale);
+      const view = (a: Answer): ViewReply => ({ kind: 'answer', answer: a, actions: actionsFor(a) });
+      return answer instanceof Promise ? answer.then(view) : view(answer);
+    }
+    const pool = this.asker.workers;
+    if (!pool) return this.replyHere(question, action, locale);
+    return pool.run({ kind: 'view', question, action: action ?? null, locale: locale ?? null, now: this.asker.now().toISOString() }).catch((error: unknown) => {
+      if (error instanceof PoolUnavailableError) return this.replyHere(question, action, locale);
+      throw error;
+    });
+  }
+
+  /** reply(), composed in this thread. */
+  replyHere(question: string, action?: AnswerAction, locale?: Locale | null): ViewReply {
     if (action === 'sources') return { kind: 'doc', doc: sourcesDoc(this.asker.ask(question, locale)), actions: [] };
     if (action === 'others') {
       const asked = this.asker.ask(question, locale);

@@ -38,6 +38,11 @@ function firstPerSeries(condition: string, order: string): string {
 export class LookupRepo implements ClaimLookup {
   private catalogCache: { writes: number; keys: SeriesKey[] } | null = null;
   private readonly statements;
+  private readonly statementNames: Map<Database.Statement, string>;
+  private readonly remembered = new Map<string, Claim | null>();
+  private rememberedVersion = -1;
+  private pinnedVersion: number | null = null;
+  private readonly readTransaction: <T>(read: () => T) => T;
 
   constructor(db: Db) {
     this.statements = {
@@ -78,17 +83,42 @@ export class LookupRepo implements ClaimLookup {
       ),
       writes: db.prepare('SELECT ifnull(max(id), 0) AS n FROM audit_log'),
     };
+    const inTransaction = db.transaction((read: () => unknown) => read());
+    this.readTransaction = <T>(read: () => T): T => inTransaction(read) as T;
+    this.statementNames = new Map(Object.entries(this.statements).map(([name, statement]) => [statement, name]));
   }
 
-  /** One claim per series, in the order of `keys`; null where the series has none. */
+  /**
+   * One claim per series, in the order of `keys`; null where the series has none. Remembered per
+   * statement, parameters and series until the data moves: questions differ, but most ask for the
+   * same few series (the General Staff's latest tanks), and a worker composing a burst of them
+   * runs each lookup once. The claims handed out are frozen, as they are shared.
+   */
   private perSeries(statement: Database.Statement, keys: readonly SeriesKey[], params: Record<string, unknown> = {}): (Claim | null)[] {
     if (!keys.length) return [];
-    const ids = (statement.all({ ...params, keys: encodeKeys(keys) }) as { keyIndex: number; id: number | null }[]).map((r) => r.id);
-    const wanted = ids.filter((id): id is number => id !== null);
-    const byId = new Map<number, Claim>();
-    // A row the model refuses is skipped (and logged): one bad row never fails a whole answer.
-    if (wanted.length) for (const claim of readableClaims(this.statements.rows.all(JSON.stringify(wanted)))) byId.set(claim.id, claim);
-    return ids.map((id) => (id === null ? null : (byId.get(id) ?? null)));
+    const version = this.dataVersion();
+    if (version !== this.rememberedVersion || this.remembered.size > REMEMBERED_LOOKUPS) {
+      this.remembered.clear();
+      this.rememberedVersion = version;
+    }
+    const prefix = `${this.statementNames.get(statement)}\u0000${JSON.stringify(params)}`;
+    const memoKeys = keys.map((k) => `${prefix}\u0000${k.claimant}\u0000${k.subject}\u0000${k.metric}\u0000${k.periodKind}`);
+    // Each series not yet remembered, once (a question may name the same series twice).
+    const missing = new Map<string, SeriesKey>();
+    for (const [i, key] of memoKeys.entries()) if (!this.remembered.has(key)) missing.set(key, keys[i]!);
+    if (missing.size) {
+      const ids = (statement.all({ ...params, keys: encodeKeys([...missing.values()]) }) as { keyIndex: number; id: number | null }[]).map((r) => r.id);
+      const wanted = ids.filter((id): id is number => id !== null);
+      const byId = new Map<number, Claim>();
+      // A row the model refuses is skipped (and logged): one bad row never fails a whole answer.
+      if (wanted.length) for (const claim of readableClaims(this.statements.rows.all(JSON.stringify(wanted)))) byId.set(claim.id, deepFreeze(claim));
+      let m = 0;
+      for (const key of missing.keys()) {
+        const id = ids[m++] ?? null;
+        this.remembered.set(key, id === null ? null : (byId.get(id) ?? null));
+      }
+    }
+    return memoKeys.map((k) => this.remembered.get(k) ?? null);
   }
 
   /**
@@ -96,7 +126,24 @@ export class LookupRepo implements ClaimLookup {
    * write adds its audit row in the same transaction): what answers may be cached against.
    */
   dataVersion(): number {
-    return (this.statements.writes.get() as { n: number }).n;
+    return this.pinnedVersion ?? (this.statements.writes.get() as { n: number }).n;
+  }
+
+  /**
+   * Runs `read` on one snapshot of the database (a read transaction), with the data version read
+   * once for all its lookups: an answer never mixes claims from before and after a write, and its
+   * dozen lookups do not each ask whether the data moved.
+   */
+  snapshot<T>(read: () => T): T {
+    if (this.pinnedVersion !== null) return read();
+    return this.readTransaction(() => {
+      this.pinnedVersion = (this.statements.writes.get() as { n: number }).n;
+      try {
+        return read();
+      } finally {
+        this.pinnedVersion = null;
+      }
+    });
   }
 
   /**
@@ -194,6 +241,17 @@ interface CorrectionRow {
   isCorrection: number;
   note: string | null;
   previous: number | null;
+}
+
+/** Lookups remembered at most (each a series' claim under one statement and parameters); then they start again. */
+const REMEMBERED_LOOKUPS = 50_000;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 function encodeKeys(keys: readonly SeriesKey[]): string {

@@ -90,10 +90,15 @@ const LogRow = z
 export type GrantResult = { changed: true; moderator: Moderator } | { changed: false; moderator: Moderator | null };
 
 export class ModeratorsRepo {
+  /** Asked for every message that may change claims: prepared once. */
+  private readonly isModeratorStatement;
+
   constructor(
     private readonly db: Db,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.isModeratorStatement = db.prepare('SELECT 1 FROM moderators WHERE platform = ? AND user_id = ?');
+  }
 
   get(platform: ChatPlatform, userId: string): Moderator | null {
     const row = this.db.prepare('SELECT * FROM moderators WHERE platform = ? AND user_id = ?').get(platform, userId);
@@ -101,7 +106,7 @@ export class ModeratorsRepo {
   }
 
   isModerator(platform: ChatPlatform, userId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM moderators WHERE platform = ? AND user_id = ?').get(platform, userId) !== undefined;
+    return this.isModeratorStatement.get(platform, userId) !== undefined;
   }
 
   list(): Moderator[] {

@@ -47,8 +47,8 @@ const SOURCE_WORDS = ['2022-Ukraine-Russia-War-Dataset', 'Daily report of Russia
 const docText = (r: ViewReply | { doc: Doc }) => ('kind' in r && r.kind === 'answer' ? '' : docToPlainText((r as { doc: Doc }).doc));
 
 describe.each(['uk', 'ru'] as const)('trend views in %s', (locale) => {
-  it('a chart: its title, unit, series labels, the caption on the image and the message', () => {
-    const reply = app.views.reply('chart of russian tank losses in 2025', undefined, locale);
+  it('a chart: its title, unit, series labels, the caption on the image and the message', async () => {
+    const reply = await app.views.reply('chart of russian tank losses in 2025', undefined, locale);
     expect(reply.kind).toBe('chart');
     if (reply.kind !== 'chart') return;
     const spec = parseChartSpec(reply.chart);
@@ -63,30 +63,30 @@ describe.each(['uk', 'ru'] as const)('trend views in %s', (locale) => {
     expect(docText(reply)).not.toMatch(/\.\.$/m);
   });
 
-  it('a breakdown by month and by quarter, with its sum', () => {
-    const months = docText(app.views.reply('each month of 2025', undefined, locale));
+  it('a breakdown by month and by quarter, with its sum', async () => {
+    const months = docText(await app.views.reply('each month of 2025', undefined, locale));
     expectNoEnglish(months, locale, SOURCE_WORDS);
     expect(months).toMatch(locale === 'uk' ? /по місяцях[\s\S]*Сума: / : /по месяцам[\s\S]*Сумма: /);
-    expectNoEnglish(docText(app.views.reply('tank losses per quarter in 2024', undefined, locale)), locale, SOURCE_WORDS);
+    expectNoEnglish(docText(await app.views.reply('tank losses per quarter in 2024', undefined, locale)), locale, SOURCE_WORDS);
   });
 
-  it('records with their dates', () => {
-    expectNoEnglish(docText(app.views.reply('worst day for russian personnel', undefined, locale)), locale, SOURCE_WORDS);
-    expectNoEnglish(docText(app.views.reply('record month for tanks', undefined, locale)), locale, SOURCE_WORDS);
+  it('records with their dates', async () => {
+    expectNoEnglish(docText(await app.views.reply('worst day for russian personnel', undefined, locale)), locale, SOURCE_WORDS);
+    expectNoEnglish(docText(await app.views.reply('record month for tanks', undefined, locale)), locale, SOURCE_WORDS);
   });
 
-  it('the daily card, through /today and in words', () => {
+  it('the daily card, through /today and in words', async () => {
     const card = docToPlainText(app.views.today(locale));
     expectNoEnglish(card, locale, SOURCE_WORDS);
     expect(card).toMatch(locale === 'uk' ? /Генеральний штаб|Генштаб/ : /Генеральный штаб|Генштаб/);
-    expectNoEnglish(docText(app.views.reply("today's report", undefined, locale)), locale, SOURCE_WORDS);
+    expectNoEnglish(docText(await app.views.reply("today's report", undefined, locale)), locale, SOURCE_WORDS);
   });
 
-  it("an answer's sources and its other claimants", () => {
+  it("an answer's sources and its other claimants", async () => {
     const question = 'How many tanks has Russia lost?';
-    const sources = app.views.reply(question, 'sources', locale);
+    const sources = await app.views.reply(question, 'sources', locale);
     expectNoEnglish(docText(sources), locale, SOURCE_WORDS);
-    const others = app.views.reply(question, 'others', locale);
+    const others = await app.views.reply(question, 'others', locale);
     expect(others.kind === 'answer' && others.answer.locale).toBe(locale);
   });
 });

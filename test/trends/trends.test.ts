@@ -67,7 +67,7 @@ describe('the question pre-pass', () => {
 });
 
 describe('breakdowns', () => {
-  it('the monthly table of 2025 sums to the derived total of 2025, corrections shown', () => {
+  it('the monthly table of 2025 sums to the derived total of 2025, corrections shown', async () => {
     const { tables } = breakdownTables(query('Russian personnel losses in 2025'), 'month', ctx());
     const gs = tables.find((t) => t.claimant.startsWith('General Staff'))!;
     expect(gs.rows).toHaveLength(12);
@@ -79,7 +79,7 @@ describe('breakdowns', () => {
     expect(derived.low).toBe(sum);
     expect(pointOf(gs.total!.value)).toBe(sum);
     expect(gs.rows.some((r) => r.corrections.length > 0)).toBe(true);
-    const text = viewText(app.views.reply('each month of 2025'));
+    const text = viewText(await app.views.reply('each month of 2025'));
     expect(text).toMatch(/Jan 2025: about [\d,]+/);
     expect(text).toContain(`Sum: about ${sum.toLocaleString('en-US')}, the same as the derived total`);
     expect(text).toMatch(/a correction of \+1,650 in the report of 28 Feb 2025/);
@@ -92,11 +92,11 @@ describe('breakdowns', () => {
     }
   });
 
-  it('worst day and record month come with their dates', () => {
-    const text = viewText(app.views.reply('worst day for russian personnel'));
+  it('worst day and record month come with their dates', async () => {
+    const text = viewText(await app.views.reply('worst day for russian personnel'));
     expect(text).toMatch(/Most in one day: about [\d,]+ on \d+ \w{3} 20\d\d \(report of \d+ \w{3} 20\d\d\)/);
     expect(text).toMatch(/Average: about [\d,]+ a day over [\d,]+ days, 24 Feb 2022 to /);
-    const month = viewText(app.views.reply('record month for tanks'));
+    const month = viewText(await app.views.reply('record month for tanks'));
     expect(month).toMatch(/Most in one month: [\d,]+ in \w{3} 20\d\d/);
   });
 });
@@ -124,14 +124,14 @@ describe('the daily card', () => {
     expect(text).toContain('Source: ');
   });
 
-  it('/today and "latest report" give the card through the chain', () => {
-    expect(viewText(app.views.reply("today's report"))).toMatch(/report of/);
+  it('/today and "latest report" give the card through the chain', async () => {
+    expect(viewText(await app.views.reply("today's report"))).toMatch(/report of/);
   });
 });
 
 describe('charts on the wired path', () => {
   it('"chart of russian tank losses in 2025" renders a PNG of the expected size, not blank, naming the claimant', async () => {
-    const reply = app.views.reply('chart of russian tank losses in 2025');
+    const reply = await app.views.reply('chart of russian tank losses in 2025');
     expect(reply.kind).toBe('chart');
     if (reply.kind !== 'chart') return;
     const spec = parseChartSpec(reply.chart);
@@ -153,10 +153,10 @@ describe('charts on the wired path', () => {
     expect(png.length).toBeGreaterThan(20_000);
   });
 
-  it('a month unit draws bars by month; a long span chooses months itself', () => {
-    const perMonth = app.views.reply('drone losses per month since 2024 chart');
+  it('a month unit draws bars by month; a long span chooses months itself', async () => {
+    const perMonth = await app.views.reply('drone losses per month since 2024 chart');
     expect(perMonth.kind === 'chart' && parseChartSpec(perMonth.chart)).toMatchObject({ kind: 'bar', granularity: 'month' });
-    const trend = app.views.reply('trend of russian personnel losses');
+    const trend = await app.views.reply('trend of russian personnel losses');
     expect(trend.kind === 'chart' && parseChartSpec(trend.chart).granularity).toBe('month');
   });
 });

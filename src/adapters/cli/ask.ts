@@ -51,7 +51,7 @@ async function main(): Promise<number> {
       return 0;
     }
     // Charts, breakdowns, records and the daily card as in chat; a chart's PNG goes to --out.
-    const reply = app.views.reply(question);
+    const reply = await app.views.reply(question);
     process.stdout.write(`${reply.kind === 'answer' ? renderAnswerText(reply.answer) : docToPlainText(reply.doc)}\n`);
     if (reply.kind === 'chart') {
       if (!values.out) {

@@ -20,7 +20,22 @@ function sectionBlock(s: SourceSection): Block {
   return heading(...head, ...src, ...(s.continued ? [text(t(locale, 'continued'))] : []), ...entries);
 }
 
+/**
+ * An answer is never changed once composed, and a popular one is shown to many people (and laid out
+ * twice per reply: to page it and to render it): its doc is built once.
+ */
+const docs = new WeakMap<Answer, Doc>();
+
 export function answerToDoc(answer: Answer): Doc {
+  let built = docs.get(answer);
+  if (!built) {
+    built = buildAnswerDoc(answer);
+    docs.set(answer, built);
+  }
+  return built;
+}
+
+function buildAnswerDoc(answer: Answer): Doc {
   const locale = answer.locale ?? 'en';
   if (answer.kind === 'figures') {
     const layout = layoutAnswer(answer);

@@ -534,9 +534,9 @@ export function readQuestion(input: unknown, englishVocab: QueryVocabulary, toda
   // 4. Metrics, from the words no name took.
   const remaining = tokens.filter((_, i) => !used.has(i)).map((t) => t.text).join(' ');
   const { metrics: found, words, specificWords } = extractMetrics(` ${remaining} `, lex);
-  const hasCue = (kind: CueKind) => lex.cues[kind].some((p) => new RegExp(`(?:^| )${p.map(escape).join(' ')}(?: |$)`).test(` ${remaining} `));
+  const hasCue = (kind: CueKind) => phrasePattern(lex, kind, () => lex.cues[kind].map((p) => p.join(' '))).test(` ${remaining} `);
   const asksAboutLosses = hasCue('lossTopic') || hasCue('agentVerbs');
-  const offTopic = english ? lex.file.offTopic.some((w) => new RegExp(`(?:^| )${escape(w)}(?: |$)`).test(text)) : lex.file.offTopic.some((w) => hasPhrase(stems, w.toLowerCase().split(/\s+/).map(lex.stem)));
+  const offTopic = english ? phrasePattern(lex, 'offTopic', () => lex.file.offTopic).test(text) : lex.file.offTopic.some((w) => hasPhrase(stems, w.toLowerCase().split(/\s+/).map(lex.stem)));
   const namesSomething = claimants.length + sides.length + subjects.length + agents.length + unknown.length + groups.length + excluded.length > 0;
   if (!found.length && !asksAboutLosses && !claimants.length && !unknown.length && !groups.length) {
     if (offTopic || places.length || (!namesSomething && time.kind !== 'unspecified' && /\?|\b(?:who|what|where|when|why|how)\b/.test(text)))
@@ -553,7 +553,7 @@ export function readQuestion(input: unknown, englishVocab: QueryVocabulary, toda
   // The one inflicting speaks for its side unless someone else is named as claiming.
   if (!claimants.length && !sides.length && !unknown.length) sides.push(...agents);
   // "What does Russia say about its own losses?": the side is also the one losing.
-  if (!subjects.length && lex.cues.own.some((p) => (english ? new RegExp(`(?:^| )${p.map(escape).join(' ')}(?: |$)`).test(` ${text} `) : hasPhrase(stems, p)))) {
+  if (!subjects.length && (english ? phrasePattern(lex, 'own', () => lex.cues.own.map((p) => p.join(' '))).test(` ${text} `) : lex.cues.own.some((p) => hasPhrase(stems, p)))) {
     const owner = sides[0] ?? (claimants[0] ? dir.claimant(claimants[0])?.party : null);
     if (owner) subjects.push(owner);
   }
@@ -624,6 +624,20 @@ function rewriteTime(text: string, lex: Lexicon): string {
     out = out.replace(re, to);
   }
   return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Phrases of a lexicon as one pattern matching any of them as whole words; built once per lexicon, not per question. */
+const phrasePatterns = new WeakMap<Lexicon, Map<string, RegExp>>();
+function phrasePattern(lex: Lexicon, name: string, phrases: () => readonly string[]): RegExp {
+  let byName = phrasePatterns.get(lex);
+  if (!byName) phrasePatterns.set(lex, (byName = new Map()));
+  let pattern = byName.get(name);
+  if (!pattern) {
+    const words = phrases().filter(Boolean);
+    pattern = words.length ? new RegExp(`(?:^| )(?:${words.map(escape).join('|')})(?: |$)`) : /(?!)/;
+    byName.set(name, pattern);
+  }
+  return pattern;
 }
 
 function escape(s: string): string {
