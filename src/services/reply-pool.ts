@@ -6,6 +6,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Answer } from '../core/answer/compose.ts';
+import { adoptAnswerDoc } from '../core/answer/to-doc.ts';
+import type { Doc } from '../core/doc.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
 import type { UnreadableClaim } from '../store/claims-repo.ts';
@@ -23,7 +25,7 @@ export interface ReplyWorkerData {
 /** From a worker: ready after warming up, a job's result or failure, or a claim row it skipped. */
 export type ReplyWorkerMessage =
   | { type: 'ready' }
-  | { type: 'done'; id: number; result: Answer | ViewReply }
+  | { type: 'done'; id: number; result: Answer | ViewReply; answerDoc?: Doc }
   | { type: 'failed'; id: number; message: string }
   | { type: 'unreadable'; row: UnreadableClaim };
 
@@ -55,7 +57,15 @@ export function autoWorkerCount(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
+/** The answer a job's result is or shows (a view that is an answer), if any. */
+export function answerIn(kind: ReplyJob['kind'], result: Answer | ViewReply): Answer | null {
+  if (kind === 'answer') return result as Answer;
+  const view = result as ViewReply;
+  return view.kind === 'answer' ? view.answer : null;
+}
+
 interface Pending {
+  kind: ReplyJob['kind'];
   resolve: (value: Answer | ViewReply) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
@@ -149,7 +159,7 @@ export class ReplyPool {
         this.replace(chosen, new Error('replaced after a job timed out'));
       }, this.jobTimeoutMs);
       timer.unref();
-      chosen.jobs.set(id, { resolve: resolve as (v: Answer | ViewReply) => void, reject, timer });
+      chosen.jobs.set(id, { kind: job.kind, resolve: resolve as (v: Answer | ViewReply) => void, reject, timer });
       chosen.worker.postMessage({ id, job });
     });
   }
@@ -173,7 +183,13 @@ export class ReplyPool {
     if (m.type === 'ready') {
       slot.ready = true;
       this.startFailures = 0;
-    } else if (m.type === 'done') slot.settle(m.id)?.resolve(m.result);
+    } else if (m.type === 'done') {
+      const job = slot.settle(m.id);
+      if (!job) return;
+      const answer = m.answerDoc ? answerIn(job.kind, m.result) : null;
+      if (answer) adoptAnswerDoc(answer, m.answerDoc!);
+      job.resolve(m.result);
+    }
     else if (m.type === 'failed') slot.settle(m.id)?.reject(new Error(m.message));
     else this.options.logger?.warn({ claim: m.row.id, problems: m.row.problems }, 'claim row cannot be read; skipped (run doctor)');
   }

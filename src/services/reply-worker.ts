@@ -2,6 +2,7 @@
 // reader, composer and views as the main thread, answering one job at a time. The main thread's
 // clock rides with each job, so a worker answers as of the same day.
 import { parentPort, workerData } from 'node:worker_threads';
+import { answerToDoc } from '../core/answer/to-doc.ts';
 import { Directory } from '../core/directory.ts';
 import { openDatabase } from '../store/database.ts';
 import { oncePerRow, setUnreadableClaimHandler } from '../store/claims-repo.ts';
@@ -10,7 +11,7 @@ import { ReferenceRepo } from '../store/reference-repo.ts';
 import { SeriesRepo } from '../store/series-repo.ts';
 import { AskService } from './ask-service.ts';
 import { ViewsService } from './views-service.ts';
-import type { ReplyJob, ReplyWorkerData, ReplyWorkerMessage } from './reply-pool.ts';
+import { answerIn, type ReplyJob, type ReplyWorkerData, type ReplyWorkerMessage } from './reply-pool.ts';
 
 const port = parentPort!;
 const post = (m: ReplyWorkerMessage) => port.postMessage(m);
@@ -40,7 +41,9 @@ port.on('message', (message: { id: number; job: ReplyJob } | { close: true }) =>
   try {
     // Each reply from one snapshot of the database, as the main thread's would be.
     const result = lookup.snapshot(() => (job.kind === 'answer' ? asker.ask(job.question, job.locale) : views.replyHere(job.question, job.action ?? undefined, job.locale)));
-    post({ type: 'done', id, result });
+    // The answer's doc too, so the main thread does not lay it out again.
+    const answer = answerIn(job.kind, result);
+    post({ type: 'done', id, result, ...(answer ? { answerDoc: answerToDoc(answer) } : {}) });
   } catch (error) {
     post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
   }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerFigures } from '../../src/core/answer/compose.ts';
+import { answerToDoc } from '../../src/core/answer/to-doc.ts';
 import { openApp, type App } from '../../src/app.ts';
 import { ReplyPool } from '../../src/services/reply-pool.ts';
 import { DATA_DIR } from '../../src/paths.ts';
@@ -48,7 +49,10 @@ describe('reply workers', () => {
     ['what does the weather look like', null],
   ] as const)('compose "%s" as this thread does, as of its clock', async (question, locale) => {
     const answer = await pooled.asker.answer(question, locale);
-    expect(answer).toEqual(inline.asker.ask(question, locale));
+    const here = inline.asker.ask(question, locale);
+    expect(answer).toEqual(here);
+    // Its doc, built by the worker beside it, says what this thread's would.
+    expect(answerToDoc(answer)).toEqual(answerToDoc(here));
   });
 
   it.each([

@@ -35,6 +35,14 @@ export function answerToDoc(answer: Answer): Doc {
   return built;
 }
 
+/**
+ * Gives `answer` the doc built for it elsewhere (a reply worker builds the doc beside the answer, and
+ * both reach this thread as copies).
+ */
+export function adoptAnswerDoc(answer: Answer, built: Doc): void {
+  docs.set(answer, built);
+}
+
 function buildAnswerDoc(answer: Answer): Doc {
   const locale = answer.locale ?? 'en';
   if (answer.kind === 'figures') {
