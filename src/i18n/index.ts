@@ -99,9 +99,17 @@ export function t(locale: Locale | string | null | undefined, key: string, args?
     const message = b.getMessage(key);
     if (!message?.value) continue;
     const errors: Error[] = [];
-    return b.formatPattern(message.value, fluentArgs(args), errors);
+    return endOnce(b.formatPattern(message.value, fluentArgs(args), errors));
   }
   return key;
+}
+
+/**
+ * A sentence's full stop after an argument that already ends with one ("… 31 жовт. 2025 р.") is
+ * dropped: exactly two dots become one; an ellipsis stays.
+ */
+function endOnce(text: string): string {
+  return text.includes('..') ? text.replace(/(?<!\.)\.\.(?!\.)/g, '.') : text;
 }
 
 /** A message's attribute (`key.attr` in Fluent), e.g. a command's description. */

@@ -9,7 +9,7 @@ import { answerToDoc } from '../../src/core/answer/to-doc.ts';
 import { docToPlainText } from '../../src/core/doc.ts';
 import { replyToHtml } from '../../src/adapters/telegram/render.ts';
 import { replyToMessages } from '../../src/adapters/discord/render.ts';
-import { catalogueSource, chooseLocale, formatDate, formatNumber, LOCALES, messageKeys, t, type Locale } from '../../src/i18n/index.ts';
+import { catalogueSource, chooseLocale, formatDate, formatNumber, formatShortDate, LOCALES, messageKeys, t, type Locale } from '../../src/i18n/index.ts';
 import { createChain } from '../../src/chain/chain.ts';
 import { COMMANDS, QuestionLimiter } from '../../commands/index.ts';
 import type { Incoming } from '../../src/chain/types.ts';
@@ -73,6 +73,16 @@ describe('message catalogues', () => {
     expect(t('uk', 'metric-tanks', { count: 5 })).toBe('танків');
     expect(t('ru', 'metric-tanks', { count: 2 })).toBe('танка');
     expect(t('ru', 'metric-tanks', { count: 11 })).toBe('танков');
+  });
+
+  it('ends a sentence with one full stop after a date that ends with one', () => {
+    const to = `1 173 920 по ${formatShortDate('uk', '2025-11-30')}`;
+    const from = `1 142 730 по ${formatShortDate('uk', '2025-10-31')}`;
+    expect(from).toMatch(/р\.$/);
+    const line = t('uk', 'note-derived', { to, from });
+    expect(line.endsWith('р.')).toBe(true);
+    expect(line).not.toMatch(/\.\.$/);
+    expect(t('en', 'note-derived', { to: 'a', from: 'b...' })).toMatch(/\.\.\.$/);
   });
 });
 

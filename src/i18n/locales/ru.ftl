@@ -94,7 +94,7 @@ year-assumed = Год не указан, поэтому я взял { $label } �
 year-assumed-period = этот период
 side-by-side = Цифры разных источников приведены рядом и никогда не объединяются.
 unheld = У меня нет цифр от: { $names }.
-same-side = У { $asked } нет цифр по этому запросу; эти цифры { $others_count ->
+same-side = { $asked }: нет цифр по этому запросу; эти цифры { $others_count ->
     [one] сообщает
    *[other] сообщают
   }: { $others }.

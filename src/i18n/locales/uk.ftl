@@ -94,7 +94,7 @@ year-assumed = Рік не вказано, тож я взяв { $label } — н�
 year-assumed-period = цей період
 side-by-side = Цифри різних джерел наведено поруч і ніколи не поєднано.
 unheld = У мене немає цифр від: { $names }.
-same-side = У { $asked } немає цифр за цим запитом; ці цифри { $others_count ->
+same-side = { $asked }: немає цифр за цим запитом; ці цифри { $others_count ->
     [one] повідомляє
    *[other] повідомляють
   }: { $others }.
