@@ -89,6 +89,10 @@ export function checkReading(c: CorpusCase, r: ParseResult): string[] {
     const actual = t.kind === 'range' ? `${t.start}..${t.end}` : t.kind === 'asOf' ? `asof:${t.date}` : t.kind;
     if (actual !== e.t) problems.push(`t: expected ${e.t}, got ${actual}`);
   }
+  if (e.t2 !== undefined) {
+    const actual = (q.otherTimes ?? []).map((t) => (t.kind === 'range' ? `${t.start}..${t.end}` : t.kind === 'asOf' ? `asof:${t.date}` : t.kind));
+    if (list(e.t2).join(',') !== actual.join(',')) problems.push(`t2: expected [${e.t2}], got [${actual.join(',')}]`);
+  }
   if (e.role && q.timeRole !== e.role) problems.push(`role: expected ${e.role}, got ${q.timeRole}`);
   if (e.partial && !q.partial) problems.push('partial: expected the period to be flagged partial');
   if (e.cmp && !q.compare) problems.push('cmp: expected a comparison');

@@ -8,6 +8,8 @@ import { openApp, type App } from '../../src/app.ts';
 import { createChain, type Chain, type Incoming, type Outgoing } from '../../src/chain/index.ts';
 import { COMMANDS, replyDoc } from '../../commands/index.ts';
 import { docToPlainText } from '../../src/core/doc.ts';
+import { renderAnswerText } from '../../src/core/answer/render-text.ts';
+import { formatNumber } from '../../src/i18n/index.ts';
 import { answerFigures } from '../../src/core/answer/compose.ts';
 import { readTrendIntent } from '../../src/core/trends/intent.ts';
 import { breakdownTables, dailyCard } from '../../src/core/trends/views.ts';
@@ -63,6 +65,21 @@ describe('the question pre-pass', () => {
 
   it.each(['How many tanks has Russia lost?', 'tanks per day in 2025', 'daily average of personnel in 2025', 'UK estimate of Russian deaths'])('leaves a plain question alone: %s', (q) => {
     expect(readTrendIntent(q)).toBeNull();
+  });
+});
+
+describe('periods compared', () => {
+  it('"2023 vs 2024" gives the claimant\'s figure for each period beside the other, never their sum', () => {
+    const both = answerFigures(app.asker.ask('russian tank losses in 2023 vs 2024')).filter((f) => f.claimant.id === 'general-staff-ukraine');
+    const y2023 = answerFigures(app.asker.ask('russian tank losses in 2023')).find((f) => f.claimant.id === 'general-staff-ukraine')!;
+    const y2024 = answerFigures(app.asker.ask('russian tank losses in 2024')).find((f) => f.claimant.id === 'general-staff-ukraine')!;
+    expect(both.map((f) => [f.period.start, f.period.end, f.low])).toEqual([
+      ['2023-01-01', '2023-12-31', y2023.low],
+      ['2024-01-01', '2024-12-31', y2024.low],
+    ]);
+    const text = renderAnswerText(app.asker.ask('втрати танків росії у 2023 і 2024 роках'));
+    expect(text).toMatch(/2023 і 2024/);
+    expect(text).toContain(formatNumber('uk', y2024.low!));
   });
 });
 

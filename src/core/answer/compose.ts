@@ -505,11 +505,13 @@ export function composeAnswer(question: string, parsed: ParseResult, lookup: Cla
     }
   }
 
-  const figures = result.figures;
-  notes.push(...result.notes);
+  // Periods compared with the first ("2023 vs 2024"): each claimant's figure for each, side by side, never combined.
+  const others = (parsed.otherTimes ?? []).map((other) => figuresForTime(keys, other, ctx));
+  const figures = [...result.figures, ...others.flatMap((r) => r.figures)];
+  notes.push(...result.notes, ...others.flatMap((r) => r.notes));
   notes.push(...readingFallbacks(parsed, scope, figures, time, ctx));
   const partialTo = figures.flatMap((f) => f.notes.filter((n) => n.kind === 'partial').map((n) => n.to)).sort().at(-1) ?? null;
-  const reading = describeReading(parsed, dir, time, partialTo, ctx.average && time.kind === 'range', locale);
+  const reading = describeReading(parsed, dir, [time, ...(parsed.otherTimes ?? [])], partialTo, ctx.average && time.kind === 'range', locale);
   if (figures.length) {
     if (new Set(figures.map((f) => f.claimant.id)).size > 1) notes.push({ kind: 'side_by_side' });
     let groups = group(figures, dir, parsed);

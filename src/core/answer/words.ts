@@ -60,7 +60,7 @@ function readingMetrics(query: ParseResult & { kind: 'query' }, locale: Locale):
 }
 
 /** The reading in one short line: "Russian losses, November 2024, per the Ukrainian side". */
-export function describeReading(query: ParseResult & { kind: 'query' }, dir: Directory, time: TimeSpec, partialTo: string | null, average = false, locale: Locale = 'en'): string {
+export function describeReading(query: ParseResult & { kind: 'query' }, dir: Directory, time: TimeSpec | readonly TimeSpec[], partialTo: string | null, average = false, locale: Locale = 'en'): string {
   const party = (s: string) => (locale === 'en' ? (dir.party(s)?.adjective ?? s) : partyName(locale, s, dir.party(s)?.name ?? s));
   const claimant = (c: string) => claimantName(locale, c, dir.claimant(c)?.name ?? c);
   const subjects = query.subjects.map(party);
@@ -68,7 +68,8 @@ export function describeReading(query: ParseResult & { kind: 'query' }, dir: Dir
   let what = metrics.length ? joinWith(locale, 'list-comma', metrics) : t(locale, 'reading-losses');
   if (average) what = t(locale, 'reading-average', { what });
   if (subjects.length) what = t(locale, 'reading-whose', { whose: joinWith(locale, 'list-and', subjects), what });
-  let reading = t(locale, 'reading', { what, time: describeTime(time, partialTo, locale) });
+  const times = Array.isArray(time) ? (time as readonly TimeSpec[]) : [time as TimeSpec];
+  let reading = t(locale, 'reading', { what, time: joinWith(locale, 'list-and', times.map((one) => describeTime(one, partialTo, locale))) });
   const by = [...query.claimants.map(claimant), ...query.sides.map((s) => t(locale, 'reading-side', { adjective: party(s) }))];
   const except = ((query as { excluded?: string[] }).excluded ?? []).map(claimant);
   if (by.length) reading = t(locale, 'reading-by', { reading, names: joinWith(locale, 'list-and', by) });

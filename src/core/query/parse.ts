@@ -14,7 +14,7 @@ import { METRICS, metricInfo, type Metric } from '../vocabulary.ts';
 import { detectLocale, type Locale } from './language.ts';
 import { loadLexicon, type CueKind, type Lexicon } from './lexicon.ts';
 import { DEFAULT_METRICS, extractMetrics, isMetricWord } from './metrics.ts';
-import { extractTime } from './time.ts';
+import { comparedPeriods, extractTime } from './time.ts';
 import { MAX_QUESTION_LENGTH, type ParseResult, type Query, type Role, type TaggedSpan, type TimeSpec } from './types.ts';
 
 /** Lower case, one apostrophe, punctuation that dates need (- / . , :) kept, the rest spaces. */
@@ -396,9 +396,11 @@ export function readQuestion(input: unknown, englishVocab: QueryVocabulary, toda
   const timeText = english ? text : rewriteTime(text, lex);
   const timeResult = extractTime(timeText, today);
   const { time } = timeResult;
+  // "2023 vs 2024", "у 2023 і 2024 роках": more periods, compared with the first.
+  const compared = comparedPeriods(timeText, timeResult, today);
 
   // 2. Tokens -> spans.
-  const tokens = tokenise(timeResult.rest).map((t) => ({ ...t, raw: t.text, text: vocab.correct(lex.stem(t.text)) }));
+  const tokens = tokenise((compared.at(-1) ?? timeResult).rest).map((t) => ({ ...t, raw: t.text, text: vocab.correct(lex.stem(t.text)) }));
   const ctx: Context = { tokens, vocab, lex };
   const spans: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -585,6 +587,7 @@ export function readQuestion(input: unknown, englishVocab: QueryVocabulary, toda
           ? ['losses']
           : [],
     time,
+    ...(compared.length ? { otherTimes: compared.map((c) => c.time) } : {}),
     timeRole,
     partial: timeResult.partial && time.kind === 'range',
     excluded: unique(excluded),
@@ -682,7 +685,7 @@ export function describeReading(q: Query, dir: Directory): string {
   ];
   const parts = [`${whose ? `${whose} ` : ''}${what}`];
   if (q.agents.length) parts.push(`inflicted by ${q.agents.map((a) => dir.party(a)?.name ?? a).join(' and ')}`);
-  parts.push(describeTime(q.time, q.partial, q.timeRole));
+  parts.push([q.time, ...(q.otherTimes ?? [])].map((time) => describeTime(time, q.partial, q.timeRole)).join(' and '));
   parts.push(by.length ? `per ${by.join(q.compare ? ' vs ' : ' and ')}` : q.unknown.length ? `per ${q.unknown.join(', ')}` : 'any claimant');
   if (q.excluded.length) parts.push(`excluding ${unique(q.excluded.map((c) => dir.claimant(c)?.name ?? c)).join(', ')}`);
   if (q.unknown.length && by.length) parts.push(`also asked: ${q.unknown.join(', ')} (no figures held)`);

@@ -14,6 +14,8 @@ export interface TimeResult {
   partial: boolean;
   /** Where in the text the time expression starts (-1 when none). */
   index: number;
+  /** How long the expression is from `index` (0 when none). */
+  length: number;
 }
 
 const parser = chrono.en.casual.clone();
@@ -302,9 +304,35 @@ const LATEST_WORDS =
 const OPEN_END = /\b(?:so far|to date|up to now|until now|till now|thus far|yet)\b/;
 
 /** Marks a period that runs past yesterday as partial: the answer says "so far, to DATE". */
-function finish(time: TimeSpec, rest: string, index: number, today: string, partial = false): TimeResult {
+function finish(time: TimeSpec, rest: string, index: number, length: number, today: string, partial = false): TimeResult {
   const open = partial || (time.kind === 'range' && !time.yearless && time.end > yesterdayOf(today));
-  return { time, rest, partial: open, index };
+  return { time, rest, partial: open, index, length };
+}
+
+/**
+ * Words joining two periods a question compares: "2023 vs 2024", "in March or in April 2025",
+ * "у 2023 і 2024", "в 2024 году по сравнению с 2023". "to" and "and" after "between"/"from" make a
+ * range instead, which extractTime reads first.
+ */
+const PERIOD_LINK = /^[\s,]*(?:(?:year|рік|року|році|роках|роки|год|году|года|годах|годы)[\s,]+)?(?:vs\.?|versus|v\.?|compared\s+(?:to|with)|against|or|and|than|as\s+against|і|та|й|чи|або|проти|порівняно\s+з|у\s+порівнянні\s+з|и|или|против|по\s+сравнению\s+с|чем|а)[\s,]+(?:(?:in|on|for|during|of|у|в|во|за|на)\s+)?(?:the\s+)?$/iu;
+
+/**
+ * The periods a question compares with the one `first` read: "russian losses in 2023 vs 2024" ->
+ * 2024. Only dated periods, each joined to the one before by a comparing word; at most `max`.
+ */
+export function comparedPeriods(text: string, first: TimeResult, today: string, max = 3): TimeResult[] {
+  const found: TimeResult[] = [];
+  let previous = first;
+  let rest = text;
+  while (found.length < max && (previous.time.kind === 'range' || previous.time.kind === 'asOf') && !previous.time.yearless && previous.length > 0) {
+    rest = blank(rest, previous.index, previous.length);
+    const next = extractTime(rest, today);
+    if ((next.time.kind !== 'range' && next.time.kind !== 'asOf') || next.time.yearless || next.index < previous.index + previous.length) break;
+    if (!PERIOD_LINK.test(text.slice(previous.index + previous.length, next.index))) break;
+    found.push(next);
+    previous = next;
+  }
+  return found;
 }
 
 export function extractTime(text: string, today: string): TimeResult {
@@ -313,7 +341,7 @@ export function extractTime(text: string, today: string): TimeResult {
     const m = rule.pattern.exec(rest);
     if (!m) continue;
     const time = rule.build(m, today);
-    if (time) return finish(time, blank(rest, m.index, m[0].length), m.index, today, rule.partial);
+    if (time) return finish(time, blank(rest, m.index, m[0].length), m.index, m[0].length, today, rule.partial);
   }
 
   const mentions = chronoMentions(rest, today);
@@ -323,7 +351,12 @@ export function extractTime(text: string, today: string): TimeResult {
 
   // A range: "between September and November 2024", "from 1 Oct to 15 Oct 2024", "from 2023 to 2024".
   const connector = /\b(between|from)\b.*\b(and|to|until|till|through|thru)\b|\s[-–]\s|\b(?:to|until|till|through|thru)\b/;
-  if (mentions.length >= 2 && connector.test(text)) {
+  // A range's joining word stands between its two ends, not anywhere ("... according to the general staff").
+  const joins = (a: { index: number; length: number }, b: { index: number }) => {
+    const between = text.slice(a.index + a.length, b.index);
+    return between.length <= 12 && /^\s*,?\s*(?:and|to|until|till|through|thru|[-–])(?:\s|$)/.test(between) && connector.test(text.slice(0, b.index));
+  };
+  if (mentions.length >= 2 && joins(mentions[0]!, mentions[1]!)) {
     const [a, b] = [mentions[0]!, mentions[1]!];
     const yearless = b.year === null && a.year === null;
     let endYear = b.year ?? a.year ?? recentYear(today, b.month, b.day ?? 1);
@@ -334,13 +367,13 @@ export function extractTime(text: string, today: string): TimeResult {
     }
     const start = mentionStart(a, startYear);
     const end = mentionEnd(b, endYear);
-    if (start <= end) return finish(range(start, end, 'span', formatSpan(start, end), yearless), rest, a.index, today, open);
+    if (start <= end) return finish(range(start, end, 'span', formatSpan(start, end), yearless), rest, a.index, b.index + b.length - a.index, today, open);
   }
-  if (mentions.length === 0 && years.length >= 2 && connector.test(text)) {
+  if (mentions.length === 0 && years.length >= 2 && joins(years[0]!, years[1]!)) {
     const [a, b] = [years[0]!.year, years[1]!.year];
     if (a <= b) {
       for (const y of years.slice(0, 2)) rest = blank(rest, y.index, y.length);
-      return finish(range(ymd(a, 1, 1), ymd(b, 12, 31), 'span', `${a} to ${b}`), rest, years[0]!.index, today, open);
+      return finish(range(ymd(a, 1, 1), ymd(b, 12, 31), 'span', `${a} to ${b}`), rest, years[0]!.index, years[1]!.index + years[1]!.length - years[0]!.index, today, open);
     }
   }
 
@@ -356,40 +389,40 @@ export function extractTime(text: string, today: string): TimeResult {
       const start = mentionStart(first, startYear);
       const end = mentionEnd(first.end, endYear);
       const noYear = first.year === null && first.end.year === null;
-      if (start <= end) return finish(range(start, end, 'span', formatSpan(start, end), noYear), rest, first.index, today, open);
+      if (start <= end) return finish(range(start, end, 'span', formatSpan(start, end), noYear), rest, first.index, first.length, today, open);
     }
     // "at the end of march 2024": chrono reads "end of march" as its last day.
     const endOf = /^(?:the )?end of\b/.test(first.text);
     if (endOf || AS_OF_BEFORE.test(before)) {
       const date = endOf ? lastDayOfMonth(year, first.month) : mentionEnd(first, year);
-      return finish({ kind: 'asOf', date, yearless }, rest, first.index, today);
+      return finish({ kind: 'asOf', date, yearless }, rest, first.index, first.length, today);
     }
     if (/\b(?:since|from|starting|starting from|beginning|after)\s*(?:the\s+)?$/.test(before) && !/\b(?:update|report|statement|briefing|bulletin|post|tweet|figures?|numbers?)s? from\s*$/.test(before)) {
       const start = mentionStart(first, year);
       const yesterday = yesterdayOf(today);
-      if (start <= yesterday) return finish(range(start, yesterday, 'span', `since ${describeMention(first, year)}`), rest, first.index, today, true);
+      if (start <= yesterday) return finish(range(start, yesterday, 'span', `since ${describeMention(first, year)}`), rest, first.index, first.length, today, true);
     }
     // "total losses on 3 march 2025": the running total as of that day.
-    if (first.day && TOTAL_WORDS.test(text)) return finish({ kind: 'asOf', date: mentionEnd(first, year), yearless }, rest, first.index, today);
+    if (first.day && TOTAL_WORDS.test(text)) return finish({ kind: 'asOf', date: mentionEnd(first, year), yearless }, rest, first.index, first.length, today);
     const start = mentionStart(first, year);
     const end = mentionEnd(first, year);
-    return finish(range(start, end, first.day ? 'day' : 'month', describeMention(first, year), yearless), rest, first.index, today, open);
+    return finish(range(start, end, first.day ? 'day' : 'month', describeMention(first, year), yearless), rest, first.index, first.length, today, open);
   }
 
   const y = years[0];
   if (y) {
     rest = blank(rest, y.index, y.length);
     const before = text.slice(0, y.index);
-    if (AS_OF_BEFORE.test(before)) return finish({ kind: 'asOf', date: ymd(y.year, 12, 31), yearless: false }, rest, y.index, today);
+    if (AS_OF_BEFORE.test(before)) return finish({ kind: 'asOf', date: ymd(y.year, 12, 31), yearless: false }, rest, y.index, y.length, today);
     if (/\b(?:since|from|starting|after)\s*(?:the\s+)?$/.test(before)) {
       const start = ymd(y.year, 1, 1);
       const end = yesterdayOf(today) < start ? start : yesterdayOf(today);
-      return finish(range(start, end, 'span', `since ${y.year}`), rest, y.index, today, true);
+      return finish(range(start, end, 'span', `since ${y.year}`), rest, y.index, y.length, today, true);
     }
-    return finish(range(ymd(y.year, 1, 1), ymd(y.year, 12, 31), 'year', String(y.year)), rest, y.index, today, open);
+    return finish(range(ymd(y.year, 1, 1), ymd(y.year, 12, 31), 'year', String(y.year)), rest, y.index, y.length, today, open);
   }
 
   const latest = LATEST_WORDS.exec(rest);
-  if (latest) return { time: { kind: 'latest' }, rest: blank(rest, latest.index, latest[0].length), partial: false, index: latest.index };
-  return { time: { kind: 'unspecified' }, rest, partial: false, index: -1 };
+  if (latest) return { time: { kind: 'latest' }, rest: blank(rest, latest.index, latest[0].length), partial: false, index: latest.index, length: latest[0].length };
+  return { time: { kind: 'unspecified' }, rest, partial: false, index: -1, length: 0 };
 }

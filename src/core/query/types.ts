@@ -43,6 +43,8 @@ export interface Query {
   /** The metric words as typed, normalised ("deaths", "tanks"). */
   metricWords: string[];
   time: TimeSpec;
+  /** Further periods compared with `time` ("2023 vs 2024": 2024), each answered beside it. */
+  otherTimes?: TimeSpec[];
   /** "covered": losses during `time`; "stated": what was said during `time` ("what did X say in April 2022"). */
   timeRole: 'covered' | 'stated';
   /** The period runs to the latest report: the answer says "so far, to DATE". */
