@@ -395,3 +395,51 @@ describe('Discord, end to end through discord.js', () => {
     expect(fake.calls('PUT', `/applications/${APP_ID}/commands`)).toHaveLength(1);
   });
 });
+
+describe('Discord: replies that take a while', () => {
+  const fake = new FakeDiscord();
+  let app: App;
+  let bot: DiscordBot;
+  /** How long each reply to /ask is held back, as a burst or a first chart would. */
+  let holdMs = 0;
+
+  beforeAll(async () => {
+    await fake.start();
+    app = memoryApp(undefined, ACCESS);
+    const slowViews = {
+      today: app.views.today.bind(app.views),
+      reply: async (...args: Parameters<App['views']['reply']>) => {
+        await new Promise((r) => setTimeout(r, holdMs));
+        return app.views.reply(...args);
+      },
+    };
+    bot = await startDiscordBot({ token: TOKEN, services: { ...app, views: slowViews }, logger: createLogger('silent'), apiBase: fake.apiBase, deferAfterMs: 150 });
+  }, 20_000);
+
+  afterAll(async () => {
+    await bot?.stop();
+    await fake.stop();
+    app?.close();
+  });
+
+  it('answers at once when the reply is ready within the defer time', async () => {
+    holdMs = 0;
+    const reply = await answerTo(fake, fake.slashCommand(member, 'ask', [{ name: 'question', type: 3, value: 'UK estimate of Russian deaths' }]));
+    expect(reply.type).toBe(4);
+  });
+
+  it('acknowledges a slow reply first ("thinking"), then puts the answer in place of it', async () => {
+    holdMs = 600;
+    const id = fake.slashCommand(member, 'ask', [{ name: 'question', type: 3, value: "Ukraine's claim of Russian losses in November" }]);
+    const ack = await answerTo(fake, id);
+    expect(ack.type).toBe(5);
+    const edit = `/webhooks/${APP_ID}/interaction-token-${id}/messages/%40original`;
+    await fake.waitFor(() => fake.calls('PATCH', edit).length > 0, 'the deferred answer');
+    const body = fake.calls('PATCH', edit)[0]!.body as Callback['data'];
+    expect(text({ type: 4, data: body })).toContain('45,720');
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    // The answer's view buttons come with it.
+    expect(JSON.stringify(body.components)).toContain('"custom_id":"v:');
+  });
+});
+

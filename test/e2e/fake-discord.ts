@@ -151,7 +151,8 @@ export class FakeDiscord {
       if (!roles) return send(404, { code: 10007, message: 'Unknown Member' });
       return send(200, { user: userJson({ id: member[2]!, username: `user${member[2]}` }), roles, joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 });
     }
-    if (m(/^(?:POST \/webhooks\/\d+\/[^/]+|PATCH \/webhooks\/\d+\/[^/]+\/messages\/@original)$/)) return send(200, this.messageJson(CHANNEL_ID, body));
+    if (m(/^(?:POST \/webhooks\/\d+\/[^/]+|PATCH \/webhooks\/\d+\/[^/]+\/messages\/(?:@|%40)original)$/)) return send(200, this.messageJson(CHANNEL_ID, body));
+    if (m(/^DELETE \/webhooks\/\d+\/[^/]+\/messages\/(?:@|%40)original$/)) return send(204);
     const channel = m(/^POST \/channels\/(\d+)\/messages$/);
     if (channel) return send(200, this.messageJson(channel[1]!, body));
     const commands = m(/^PUT \/applications\/\d+(?:\/guilds\/\d+)?\/commands$/);

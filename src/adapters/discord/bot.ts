@@ -53,6 +53,11 @@ export interface DiscordBotOptions {
   limiter?: QuestionLimiter;
   /** Where the adapter reports its connection state; a fatal report ends the process. */
   status?: PartReporter | undefined;
+  /**
+   * A reply not ready this long after an interaction is deferred ("thinking…") and sent as an edit
+   * when it is: Discord drops an interaction not acknowledged within 3 s. Default 2,000 ms.
+   */
+  deferAfterMs?: number;
 }
 
 export interface DiscordBot {
@@ -204,6 +209,49 @@ async function deliverToInteraction(interaction: ChatInputCommandInteraction | B
   for (const [i, m] of rest.entries()) await interaction.followUp({ ...payload(m), components: i === rest.length - 1 ? buttons : [] });
 }
 
+const DEFER_AFTER_MS = 2000;
+
+/**
+ * Sends the chain's reply to an interaction. One still being composed after `deferAfterMs` (a burst
+ * of questions, a first chart) is acknowledged first, so Discord's 3 s window never lapses.
+ */
+async function answerInteraction(interaction: ChatInputCommandInteraction | ButtonInteraction, outcome: Outgoing | null | Promise<Outgoing | null>, deferAfterMs: number): Promise<void> {
+  if (!(outcome instanceof Promise)) return outcome ? deliverToInteraction(interaction, outcome) : undefined;
+  let deferred: Promise<unknown> | null = null;
+  const timer = setTimeout(() => (deferred = interaction.deferReply()), deferAfterMs);
+  let out: Outgoing | null;
+  try {
+    out = await outcome;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!deferred) return out ? deliverToInteraction(interaction, out) : undefined;
+  await deferred;
+  if (!out) {
+    await interaction.deleteReply();
+    return;
+  }
+  return deliverDeferred(interaction, out);
+}
+
+/** A reply to an interaction already deferred: the public "thinking…" message becomes the reply; a private reply replaces it by one only the asker sees. */
+async function deliverDeferred(interaction: ChatInputCommandInteraction | ButtonInteraction, out: Outgoing): Promise<void> {
+  if (out.reply.kind === 'chart') {
+    await interaction.editReply({ ...(await chartMessage(out.reply)), components: components(out), allowedMentions: { parse: [] } });
+    return;
+  }
+  const messages = replyToMessages(out.reply);
+  const buttons = components(out);
+  const hidden = out.placement === 'page' || out.placement === 'alert' || messages.some((m) => m.ephemeral);
+  if (hidden) await interaction.deleteReply();
+  for (const [i, m] of messages.entries()) {
+    const payload = { content: m.content ?? '', embeds: m.embeds ?? [], allowedMentions: { parse: [] }, components: i === messages.length - 1 ? buttons : [] };
+    if (hidden) await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral as const });
+    else if (i === 0) await interaction.editReply(payload);
+    else await interaction.followUp(payload);
+  }
+}
+
 /** The neutral reply to a message: a reply, then the rest in the channel; nothing when quiet. */
 async function deliverToMessage(message: Message, out: Outgoing): Promise<void> {
   if (out.quiet) return;
@@ -236,6 +284,7 @@ async function autocomplete(services: AdapterServices, chain: Chain, interaction
 
 export async function startDiscordBot(options: DiscordBotOptions): Promise<DiscordBot> {
   const { services, logger } = options;
+  const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const chain = chainFor(services, { limiter: options.limiter, logger });
   const client = new Client({
     intents: [...DISCORD_INTENTS],
@@ -256,10 +305,10 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     let handle: Promise<void> = Promise.resolve();
     if (interaction.isChatInputCommand()) {
       const { input, userNames } = commandInput(interaction);
-      handle = Promise.resolve(chain.dispatch(incomingFromInteraction(client, services, logger, interaction, input, userNames))).then((out) => (out ? deliverToInteraction(interaction, out) : undefined));
+      handle = answerInteraction(interaction, chain.dispatch(incomingFromInteraction(client, services, logger, interaction, input, userNames)), deferAfterMs);
     } else if (interaction.isButton()) {
       const incoming = incomingFromInteraction(client, services, logger, interaction, { kind: 'button', data: interaction.customId });
-      handle = Promise.resolve(chain.dispatch(incoming)).then((out) => (out ? deliverToInteraction(interaction, out) : undefined));
+      handle = answerInteraction(interaction, chain.dispatch(incoming), deferAfterMs);
     } else if (interaction.isAutocomplete()) handle = autocomplete(services, chain, interaction);
     handle.catch((err: unknown) => logger.error({ err, interaction: interaction.id }, 'discord interaction failed'));
   });
