@@ -6,6 +6,7 @@ import { ALL_FIGURES_WORDS, composeAnswer, type Answer } from '../core/answer/co
 import { todayUtc } from '../core/dates.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { parseQuestion, QueryVocabulary } from '../core/query/parse.ts';
+import { withoutAverageWords } from '../core/query/average.ts';
 import type { ParseResult } from '../core/query/types.ts';
 import { loadLexicon } from '../core/query/lexicon.ts';
 import type { Directory } from '../core/directory.ts';
@@ -32,8 +33,6 @@ export function readRepublishes(dataDir: string = DATA_DIR): Map<string, string>
 /** "... (all figures)" at the end of a question asks for every figure instead of the first few. */
 const ALL_FIGURES = new RegExp(`\\s*\\(?(?:\\b(?:show\\s+)?${ALL_FIGURES_WORDS.replace(' ', '\\s+')}\\b|${[t('uk', 'all-figures'), t('ru', 'all-figures')].map((w) => w.replace(/\s+/g, '\\s+')).join('|')})\\)?\\s*[?.!]*\\s*$`, 'iu');
 
-/** Words asking for a daily average, which the composer sees in the question (wantsDailyAverage). */
-const DAILY_AVERAGE = /\b(?:on\s+)?(?:the\s+)?(?:daily\s+)?(?:averages?|avg)(?:\s+(?:number|figure)s?)?(?:\s+of)?\b|\b(?:per|a|each)\s+day\b/gi;
 
 const ANSWER_CACHE_SIZE = 1000;
 
@@ -176,7 +175,7 @@ export class AskService {
   read(question: string): { parsed: ParseResult; directory: Directory; today: string; lookup: LookupRepo } {
     const today = todayUtc(this.clock());
     const vocab = this.vocab();
-    const text = question.replace(ALL_FIGURES, '').replace(DAILY_AVERAGE, ' ').replace(/\s+/g, ' ').trim();
+    const text = withoutAverageWords(question.replace(ALL_FIGURES, ''));
     return { parsed: parseQuestion(text, vocab, today), directory: vocab.directory, today, lookup: this.lookup };
   }
 
@@ -191,7 +190,7 @@ export class AskService {
     const vocab = this.vocab();
     const all = ALL_FIGURES.test(question);
     // "average", "per day": the composer reads them from the question; the reader needs only the rest.
-    const text = (all ? question.replace(ALL_FIGURES, '') : question).replace(DAILY_AVERAGE, ' ').replace(/\s+/g, ' ').trim();
+    const text = withoutAverageWords(all ? question.replace(ALL_FIGURES, '') : question);
     const parsed = parseQuestion(text, vocab, today);
     return this.lookup.snapshot(() => composeAnswer(question, parsed, this.lookup, vocab.directory, today, { republishes: this.republishes, limit: all ? null : undefined, ...(locale ? { locale } : {}) }));
   }

@@ -88,6 +88,7 @@ export class ViewsService {
       return { kind: 'chart', chart: view.spec, doc: view.doc, actions: ['by_month'] };
     }
     const d = intent.view === 'breakdown' ? breakdownView(query, intent.unit ?? 'month', ctx) : recordView(query, intent.unit, ctx);
+    if ('none' in d) return this.fallback(d.none, intent.text, locale);
     return { kind: 'doc', doc: d, actions: intent.view === 'breakdown' ? ['chart'] : ['chart', 'by_month'] };
   }
 

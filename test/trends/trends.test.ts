@@ -10,6 +10,7 @@ import { COMMANDS, replyDoc } from '../../commands/index.ts';
 import { docToPlainText } from '../../src/core/doc.ts';
 import { renderAnswerText } from '../../src/core/answer/render-text.ts';
 import { formatNumber } from '../../src/i18n/index.ts';
+import { wantsDailyAverage, withoutAverageWords } from '../../src/core/query/average.ts';
 import { answerFigures } from '../../src/core/answer/compose.ts';
 import { readTrendIntent } from '../../src/core/trends/intent.ts';
 import { breakdownTables, dailyCard } from '../../src/core/trends/views.ts';
@@ -65,6 +66,39 @@ describe('the question pre-pass', () => {
 
   it.each(['How many tanks has Russia lost?', 'tanks per day in 2025', 'daily average of personnel in 2025', 'UK estimate of Russian deaths'])('leaves a plain question alone: %s', (q) => {
     expect(readTrendIntent(q)).toBeNull();
+  });
+});
+
+describe('daily averages', () => {
+  const generalStaff = (answer: ReturnType<App['asker']['ask']>) => answerFigures(answer).find((f) => f.claimant.id === 'general-staff-ukraine');
+
+  it.each([
+    ['avg daily russian kia in october 2024', '2024-10-01', '2024-10-31'],
+    ['whats the daily avg of russian losses in 2025', '2025-01-01', '2025-12-31'],
+    ['середні втрати росії за добу в 2025', '2025-01-01', '2025-12-31'],
+    ['среднесуточные потери россии в 2025', '2025-01-01', '2025-12-31'],
+    ['сколько в среднем теряет россия в день в октябре 2024', '2024-10-01', '2024-10-31'],
+  ])('"%s" is a per-day figure of that period, not a breakdown nor yesterday', async (question, start, end) => {
+    const reply = await app.views.reply(question);
+    expect(reply.kind).toBe('answer');
+    const figure = generalStaff((reply as Extract<ViewReply, { kind: 'answer' }>).answer)!;
+    expect(figure.aggregation).toBe('daily_average');
+    expect([figure.period.start, figure.period.end]).toEqual([start, end]);
+    expect(figure.low!).toBeGreaterThan(500);
+    expect(figure.low!).toBeLessThan(2500);
+  });
+
+  it('"за добу" alone is still the past day, not an average', () => {
+    expect(wantsDailyAverage('скільки росіян загинуло за добу')).toBe(false);
+    expect(withoutAverageWords('скільки росіян загинуло за добу')).toBe('скільки росіян загинуло за добу');
+    expect(withoutAverageWords('середні втрати росії за добу в 2025')).toBe('втрати росії в 2025');
+    expect(wantsDailyAverage('tanks per day in 2025')).toBe(true);
+  });
+
+  it('a breakdown of something with no daily series says so, then answers plainly', async () => {
+    const text = viewText(await app.views.reply('daily killed in october 2024'));
+    expect(text).toMatch(/no daily series/);
+    expect(text).toMatch(/41,980/);
   });
 });
 

@@ -1,6 +1,7 @@
 // Query + the claims it matches -> a platform-neutral answer. Pure: the store is reached only
 // through the ClaimLookup interface, so this is tested with tables of cases. Notes are data
 // (notes.ts); words are written only by a renderer (words.ts).
+import { wantsDailyAverage } from '../query/average.ts';
 import { addDays, daysBetween, formatSpan, monthName } from '../dates.ts';
 import type { Directory } from '../directory.ts';
 import type { Claim, Source } from '../model.ts';
@@ -141,9 +142,6 @@ const SERIES_CONTINUATIONS: Record<string, { continuedAs: Metric | null; referen
 };
 
 /** "average", "per day", "a day": the question asks for a daily average. */
-export function wantsDailyAverage(question: string): boolean {
-  return /\b(?:averages?|avg|mean|per day|a day|each day|daily average)\b/i.test(question);
-}
 
 function figureFromClaim(claim: Claim, dir: Directory): AnswerFigure {
   const notes: FigureNote[] = claim.note ? [{ kind: 'remark', text: claim.note }] : [];

@@ -104,7 +104,9 @@ export function figurePeriod(f: AnswerFigure, locale: Locale = 'en'): string {
   } else period = label ?? t(locale, 'period-not-given');
   if (partial?.kind === 'partial') period = t(locale, 'period-so-far', { period });
   if (partial?.kind === 'truncated') period = t(locale, 'period-truncated', { period });
-  return f.aggregation === 'daily_average' ? t(locale, 'period-per-day', { period }) : period;
+  // A figure shown in its own words that already say "per day" ("an average of 1,307 a day") is not said to be per day twice.
+  const saidPerDay = locale === 'en' && !f.derived && /\d/.test(f.words) && /\b(?:average|avg|per day|a day|daily)\b/i.test(f.words);
+  return f.aggregation === 'daily_average' && !saidPerDay ? t(locale, 'period-per-day', { period }) : period;
 }
 
 const endpointWords = (e: FigureEndpoint, locale: Locale) => t(locale, 'endpoint', { value: valueWords(e, locale), date: shortDate(e.periodEnd, locale) });

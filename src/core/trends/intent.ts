@@ -3,6 +3,7 @@
 // asked for and hands the rest of the question to the reader (src/core/query), which never sees
 // these words. English, with the commonest Ukrainian and Russian forms.
 import type { BreakdownUnit } from './series.ts';
+import { wantsDailyAverage } from '../query/average.ts';
 
 export type TrendView = 'chart' | 'breakdown' | 'record' | 'card';
 
@@ -43,8 +44,6 @@ const UNIT = rx(
 const RECORD = rx(
   '(?:the\\s+)?(?:worst|deadliest|heaviest|biggest|highest|largest|record|most)(?:\\s+(?:single\\s+)?(day|week|month|quarter|year))?(?:\\s+(?:ever|so\\s+far|on\\s+record))?(?:\\s+(?:of|for|in))?|records?|(?:найгірш\\S*|рекордн\\S*|рекорд)(?:\\s+(день|тиждень|місяць|рік))?|(?:худш\\S*|рекордн\\S*|рекорд)(?:\\s+(день|неделя|месяц|год))?',
 );
-/** "daily average", "a day": the ask service's daily average; never read as a daily breakdown. */
-const DAILY_AVERAGE = /\bdaily\s+average|\baverage\s+daily\b/i;
 
 function strip(text: string, re: RegExp): string {
   return text.replace(re, ' ').replace(/\s+/g, ' ').trim();
@@ -67,13 +66,11 @@ export function readTrendIntent(question: string): TrendIntent | null {
   let bar = false;
   let chart = false;
   let record = false;
-  if (!DAILY_AVERAGE.test(q)) {
-    const re = new RegExp(UNIT.source, 'giu');
-    const m = re.exec(text);
-    if (m) {
-      unit = firstUnit(m);
-      text = strip(text, UNIT);
-    }
+  const m = new RegExp(UNIT.source, 'giu').exec(text);
+  // "avg daily KIA", "daily average": the ask service's daily average, never a breakdown by day.
+  if (m && !(firstUnit(m) === 'day' && wantsDailyAverage(q))) {
+    unit = firstUnit(m);
+    text = strip(text, UNIT);
   }
   const c = new RegExp(CHART.source, 'giu').exec(text);
   if (c) {

@@ -239,12 +239,13 @@ export function breakdownTables(query: Query, unit: BreakdownUnit, ctx: TrendCon
   return { tables, series, sparse };
 }
 
-export function breakdownView(query: Query, unit: BreakdownUnit, ctx: TrendContext): Doc {
+/** A breakdown, or `none` (what there is no daily series of) when no series answers: the caller shows the plain answer after it. */
+export function breakdownView(query: Query, unit: BreakdownUnit, ctx: TrendContext): Doc | { none: Doc } {
   const W = wordsFor(localeOf(ctx));
   const { tables, series, sparse } = breakdownTables(query, unit, ctx);
   const metric = series[0]?.key.metric ?? query.metrics[0] ?? 'personnel';
   const what = whatWords(W, query, metric, ctx.dir);
-  if (!series.length) return doc(null, [paragraph(text(W.noSeries(what))), ...sparse.map((c) => paragraph(italic(W.sparse(c))))]);
+  if (!series.length) return { none: doc(null, [paragraph(text(W.noSeries(what))), ...sparse.map((c) => paragraph(italic(W.sparse(c))))]) };
   const blocks: Block[] = [paragraph(bold(W.title(capitalise(what, W.locale), W.by[unit], periodWords(W, query, series[0]!))))];
   tables.forEach((t, i) => {
     const s = series[i]!;
@@ -266,12 +267,13 @@ export function breakdownView(query: Query, unit: BreakdownUnit, ctx: TrendConte
 
 // --- records ---------------------------------------------------------------------------------
 
-export function recordView(query: Query, unit: BreakdownUnit | null, ctx: TrendContext): Doc {
+/** Records, or `none` as breakdownView. */
+export function recordView(query: Query, unit: BreakdownUnit | null, ctx: TrendContext): Doc | { none: Doc } {
   const W = wordsFor(localeOf(ctx));
   const { series, sparse } = loadSeries(query, ctx);
   const metric = series[0]?.key.metric ?? query.metrics[0] ?? 'personnel';
   const what = whatWords(W, query, metric, ctx.dir);
-  if (!series.length) return doc(null, [paragraph(text(W.noSeries(what))), ...sparse.map((c) => paragraph(italic(W.sparse(c))))]);
+  if (!series.length) return { none: doc(null, [paragraph(text(W.noSeries(what))), ...sparse.map((c) => paragraph(italic(W.sparse(c))))]) };
   const blocks: Block[] = [paragraph(bold(W.titleRecord(capitalise(what, W.locale), periodWords(W, query, series[0]!))))];
   for (const s of series) {
     blocks.push(heading(bold(s.claimant), text('; '), ...sourceSpans(W, s.source), text(`; ${W.derivedFromDaily}`)));
