@@ -102,6 +102,31 @@ describe('daily averages', () => {
   });
 });
 
+describe('asked past the newest report', () => {
+  // NOW is 1 Sep 2026; the shipped series ends with the report of 8 Aug (to 7 Aug).
+  it('"yesterday" shows the newest day held, and says so, instead of nothing', () => {
+    const answer = app.asker.ask('how many russians died yesterday');
+    expect(answer.kind).toBe('figures');
+    const figure = answerFigures(answer).find((f) => f.claimant.id === 'general-staff-ukraine')!;
+    expect([figure.period.start, figure.period.end]).toEqual(['2026-08-07', '2026-08-07']);
+    expect(answer.notes).toContainEqual(expect.objectContaining({ kind: 'data_ends', asked: 'yesterday' }));
+    expect(answer.interpretation).toMatch(/yesterday/);
+    expect(renderAnswerText(answer)).toMatch(/newest report runs to 7 August 2026/);
+  });
+
+  it('"last week" in Ukrainian shows the seven days up to the newest report, in Ukrainian', () => {
+    const answer = app.asker.ask('втрати росії за минулий тиждень');
+    const figure = answerFigures(answer).find((f) => f.claimant.id === 'general-staff-ukraine')!;
+    expect([figure.period.start, figure.period.end]).toEqual(['2026-08-01', '2026-08-07']);
+    expect(renderAnswerText(answer)).toMatch(/найновіше зведення — по 7 серпня 2026/);
+  });
+
+  it('a date asked outright or still to come is not moved', () => {
+    expect(app.asker.ask('russian losses in 2027').kind).toBe('no_match');
+    expect(app.asker.ask('NATO estimate of Russian deaths in 2025').notes.some((n) => n.kind === 'data_ends')).toBe(false);
+  });
+});
+
 describe('periods compared', () => {
   it('"2023 vs 2024" gives the claimant\'s figure for each period beside the other, never their sum', () => {
     const both = answerFigures(app.asker.ask('russian tank losses in 2023 vs 2024')).filter((f) => f.claimant.id === 'general-staff-ukraine');

@@ -2,7 +2,7 @@
 // through the ClaimLookup interface, so this is tested with tables of cases. Notes are data
 // (notes.ts); words are written only by a renderer (words.ts).
 import { wantsDailyAverage } from '../query/average.ts';
-import { addDays, daysBetween, formatSpan, monthName } from '../dates.ts';
+import { addDays, daysBetween, formatDate as formatDay, formatSpan, monthName } from '../dates.ts';
 import type { Directory } from '../directory.ts';
 import type { Claim, Source } from '../model.ts';
 import type { ParseResult, Query, TimeSpec } from '../query/types.ts';
@@ -503,13 +503,29 @@ export function composeAnswer(question: string, parsed: ParseResult, lookup: Cla
     }
   }
 
+  // "Yesterday", "last week" after the newest report held (the sync is off or behind): the same length
+  // of time up to that report, said as such, rather than nothing or another claimant's old estimate.
+  let readingTime = time;
+  // Only for a period counted back from now or running to now, never for a date asked outright
+  // ("NATO's estimate in 2025") nor one still to come ("in 2027").
+  const recent = time.kind === 'range' && (time.relative !== undefined || time.end >= addDays(today, -1)) && time.start <= today;
+  if (!result.figures.length && recent && time.kind === 'range' && !time.yearless && !ctx.stated && !parsed.otherTimes?.length) {
+    const newest = newestReportEnd(parsed, scope, ctx);
+    if (newest && newest < time.start) {
+      const shown = rangeOf(addDays(newest, -daysBetween(time.start, time.end)), newest);
+      notes.push({ kind: 'data_ends', asked: timeLabel(time, locale), shown: timeLabel(shown, locale), to: formatDate(locale, newest) });
+      time = shown;
+      result = figuresForTime(keys, shown, ctx);
+    }
+  }
+
   // Periods compared with the first ("2023 vs 2024"): each claimant's figure for each, side by side, never combined.
   const others = (parsed.otherTimes ?? []).map((other) => figuresForTime(keys, other, ctx));
   const figures = [...result.figures, ...others.flatMap((r) => r.figures)];
   notes.push(...result.notes, ...others.flatMap((r) => r.notes));
   notes.push(...readingFallbacks(parsed, scope, figures, time, ctx));
   const partialTo = figures.flatMap((f) => f.notes.filter((n) => n.kind === 'partial').map((n) => n.to)).sort().at(-1) ?? null;
-  const reading = describeReading(parsed, dir, [time, ...(parsed.otherTimes ?? [])], partialTo, ctx.average && time.kind === 'range', locale);
+  const reading = describeReading(parsed, dir, [readingTime, ...(parsed.otherTimes ?? [])], partialTo, ctx.average && time.kind === 'range', locale);
   if (figures.length) {
     if (new Set(figures.map((f) => f.claimant.id)).size > 1) notes.push({ kind: 'side_by_side' });
     let groups = group(figures, dir, parsed);
@@ -545,6 +561,20 @@ export function composeAnswer(question: string, parsed: ParseResult, lookup: Cla
     suggestions,
     example: EXAMPLE_QUESTIONS[0]!,
   };
+}
+
+/** The newest day any running total in the question's scope runs to (its metrics and the broader ones), or null. */
+function newestReportEnd(query: Query, scope: Set<string> | null, ctx: Context): string | null {
+  const metrics = new Set<Metric>([...query.metrics, ...query.broader]);
+  const keys = ctx.lookup.catalog().filter((k) => k.periodKind === 'cumulative' && (!scope || scope.has(k.claimant)) && (!query.subjects.length || query.subjects.includes(k.subject)) && metrics.has(k.metric));
+  let newest: string | null = null;
+  for (const claim of ctx.lookup.latestCumulative(keys, null)) if (claim?.periodEnd && (!newest || claim.periodEnd > newest)) newest = claim.periodEnd;
+  return newest;
+}
+
+/** A plain date range, labelled as the reader would label it. */
+function rangeOf(start: string, end: string): TimeSpec & { kind: 'range' } {
+  return { kind: 'range', start, end, granularity: start === end ? 'day' : 'span', label: start === end ? formatDay(start) : formatSpan(start, end), yearless: false };
 }
 
 /**

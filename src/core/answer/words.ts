@@ -173,6 +173,8 @@ export function answerNoteWords(n: AnswerNote, examples: readonly string[], loca
       return t(locale, 'no-figure', { reading: n.reading });
     case 'year_assumed':
       return t(locale, 'year-assumed', { label: n.label, which: n.which });
+    case 'data_ends':
+      return t(locale, 'data-ends', { asked: n.asked, shown: n.shown, to: n.to });
     case 'side_by_side':
       return t(locale, 'side-by-side');
     case 'unheld':

@@ -91,6 +91,7 @@ not-understood = I could not read that question. Ask about losses, for example: 
 no-figure = I hold no figure for { $reading }.
 year-assumed = No year was given, so I took { $label }, the most recent { $which } with figures.
 year-assumed-period = that period
+data-ends = My newest report runs to { $to }, so I hold nothing yet for { $asked }. Shown instead: { $shown }, the same length of time up to that report.
 side-by-side = Figures of different claimants are shown side by side and never combined.
 unheld = I hold no figures from { $names }.
 same-side = { $asked } { $count ->
