@@ -11,7 +11,7 @@ import { INVASION_START, metricInfo, METRICS, type Metric } from '../vocabulary.
 import type { Answer, ClaimLookup, CorrectionMark, SeriesKey } from '../answer/compose.ts';
 import { difference, perDay, type StatedValue } from '../answer/derive.ts';
 import { timeLabel, valueWords } from '../answer/words.ts';
-import type { Locale } from '../../i18n/index.ts';
+import { t, type Locale } from '../../i18n/index.ts';
 import { claimantName, metricName, partyName } from '../../i18n/names.ts';
 import { breakdown, dailyLosses, pointOf, sumRows, worstBucket, worstDay, type BreakdownUnit, type DerivedValue, type SeriesLookup, type SeriesReport } from './series.ts';
 import { capitalise, wordsFor, type TrendWords } from './words.ts';
@@ -115,9 +115,10 @@ function loadSeries(query: Query, ctx: TrendContext): { series: SeriesInPeriod[]
   return { series: out, sparse };
 }
 
-function sourceSpans(W: TrendWords, source: Source | null, capital = false): Span[] {
+/** Where a series was reported; the publisher is left out when it is the claimant itself (`ownName`, as held), as in answers. */
+function sourceSpans(W: TrendWords, source: Source | null, ownName: string | null, capital = false): Span[] {
   if (!source) return [text(W.sourceNotGiven)];
-  const words = [source.publisher, source.title ? `"${source.title}"` : null].filter((s): s is string => !!s).join(', ') || W.sourceNotGiven;
+  const words = [source.publisher === ownName ? null : source.publisher, source.title ? t(W.locale, 'quoted', { text: source.title }) : null].filter((s): s is string => !!s).join(', ') || W.sourceNotGiven;
   const url = safeLink(source.url);
   return [text(capital ? W.sourceCapital : W.source), url ? link(words, url) : text(words)];
 }
@@ -204,7 +205,7 @@ export function chartView(query: Query, options: { unit: BreakdownUnit | null; b
   const blocks: Block[] = [paragraph(bold(title))];
   for (const s of series) {
     const { total } = breakdown(s.reports, s.start, s.to, 'year', s.corrections);
-    blocks.push(heading(bold(s.claimant), text('; '), ...sourceSpans(W, s.source)));
+    blocks.push(heading(bold(s.claimant), text('; '), ...sourceSpans(W, s.source, ctx.dir.claimant(s.key.claimant)?.name ?? null)));
     blocks.push(item(text(W.derivedCoverage(W.coverage(s.start, s.to, s.to < s.end)))));
     if (total) blocks.push(item(text(derivationWords(W, total))));
     const c = correctionsLine(W, s.corrections);
@@ -249,7 +250,7 @@ export function breakdownView(query: Query, unit: BreakdownUnit, ctx: TrendConte
   const blocks: Block[] = [paragraph(bold(W.title(capitalise(what, W.locale), W.by[unit], periodWords(W, query, series[0]!))))];
   tables.forEach((t, i) => {
     const s = series[i]!;
-    blocks.push(heading(bold(t.claimant), text('; '), ...sourceSpans(W, s.source), text(`; ${W.derivedFromDaily}`)));
+    blocks.push(heading(bold(t.claimant), text('; '), ...sourceSpans(W, s.source, ctx.dir.claimant(s.key.claimant)?.name ?? null), text(`; ${W.derivedFromDaily}`)));
     const b = breakdown(s.reports, s.start, s.to, unit, s.corrections);
     for (const r of b.rows) {
       const avg = r.derived.value && unit !== 'day' && pointOf(r.derived.value) !== null ? perDay(r.derived.value, r.days) : null;
@@ -276,7 +277,7 @@ export function recordView(query: Query, unit: BreakdownUnit | null, ctx: TrendC
   if (!series.length) return { none: doc(null, [paragraph(text(W.noSeries(what))), ...sparse.map((c) => paragraph(italic(W.sparse(c))))]) };
   const blocks: Block[] = [paragraph(bold(W.titleRecord(capitalise(what, W.locale), periodWords(W, query, series[0]!))))];
   for (const s of series) {
-    blocks.push(heading(bold(s.claimant), text('; '), ...sourceSpans(W, s.source), text(`; ${W.derivedFromDaily}`)));
+    blocks.push(heading(bold(s.claimant), text('; '), ...sourceSpans(W, s.source, ctx.dir.claimant(s.key.claimant)?.name ?? null), text(`; ${W.derivedFromDaily}`)));
     const days = dailyLosses(s.reports, s.start, s.to, s.corrections);
     if (unit === null || unit === 'day') {
       const { record, skipped } = worstDay(days);
@@ -356,7 +357,7 @@ export function cardDoc(card: DailyCard | null, dir: Directory, locale: Locale =
   const whose = partyWords(DAILY_CARD_SERIES.subject, dir, locale) ?? DAILY_CARD_SERIES.subject;
   const blocks: Block[] = [paragraph(text(W.cardCovers(whose, card.covers)))];
   for (const r of card.rows) blocks.push(item(text(W.cardRow(capitalise(metricWords(r.metric, locale), locale), r.total, r.change))));
-  blocks.push(paragraph(...sourceSpans(W, card.source, true)));
+  blocks.push(paragraph(...sourceSpans(W, card.source, dir.claimant(DAILY_CARD_SERIES.claimant)?.name ?? null, true)));
   const c = correctionsLine(W, card.corrections);
   if (c) blocks.push(c);
   return doc(W.cardTitle(card.claimant, card.reportDate), blocks);
@@ -367,14 +368,14 @@ export function cardDoc(card: DailyCard | null, dir: Directory, locale: Locale =
 /** Every source an answer's figures rest on, once each, under the claimant that gave it. */
 export function sourcesDoc(answer: Answer, locale: Locale = answer.locale ?? 'en'): Doc {
   const W = wordsFor(locale);
-  const seen = new Map<string, { claimant: string; source: Source; figures: number }>();
+  const seen = new Map<string, { claimant: string; own: string; source: Source; figures: number }>();
   for (const g of answer.groups) for (const f of g.figures) {
     const id = `${g.claimant.id}|${f.source.publisher}|${f.source.title}|${f.source.url}`;
     const had = seen.get(id);
     if (had) had.figures++;
-    else seen.set(id, { claimant: claimantName(locale, g.claimant.id, g.claimant.name), source: f.source, figures: 1 });
+    else seen.set(id, { claimant: claimantName(locale, g.claimant.id, g.claimant.name), own: g.claimant.name, source: f.source, figures: 1 });
   }
   if (!seen.size) return doc(W.sourcesTitle, [paragraph(text(W.noSources))]);
-  const blocks = [...seen.values()].map((s) => item(bold(W.sourceLine(s.claimant, s.figures)), ...sourceSpans(W, s.source).slice(1), ...(s.source.publishedOn ? [text(`, ${W.stated(s.source.publishedOn)}`)] : [])));
+  const blocks = [...seen.values()].map((s) => item(bold(W.sourceLine(s.claimant, s.figures)), ...sourceSpans(W, s.source, s.own).slice(1), ...(s.source.publishedOn ? [text(`, ${W.stated(s.source.publishedOn)}`)] : [])));
   return doc(W.sourcesTitle, blocks);
 }
