@@ -136,6 +136,9 @@ describe('periods compared', () => {
       ['2023-01-01', '2023-12-31', y2023.low],
       ['2024-01-01', '2024-12-31', y2024.low],
     ]);
+    // Both periods lead the answer, one line each.
+    const leads = renderAnswerText(app.asker.ask('russian tank losses in 2023 vs 2024')).split('\n').filter((l) => l.startsWith('General Staff of the Armed Forces of Ukraine: '));
+    expect(leads).toEqual([expect.stringMatching(/, 2023$/), expect.stringMatching(/, 2024$/)]);
     const text = renderAnswerText(app.asker.ask('втрати танків росії у 2023 і 2024 роках'));
     expect(text).toMatch(/2023 і 2024/);
     expect(text).toContain(formatNumber('uk', y2024.low!));

@@ -40,10 +40,25 @@ export interface AnswerLayout {
 const sourceKey = (s: Source) => JSON.stringify([s.publisher, s.title, s.url]);
 
 /** Figures grouped by source, across claimants, in the order shown; a long group is cut into blocks that each name their claimant. */
+/** A claimant's figures said first: its first, and when periods are compared ("2023 vs 2024") its first of each period. */
+function leadFigures(answer: Answer, group: Answer['groups'][number]): AnswerFigure[] {
+  const periods = 1 + (answer.query?.otherTimes?.length ?? 0);
+  if (periods === 1) return group.figures.slice(0, 1);
+  const seen = new Set<string>();
+  const leads: AnswerFigure[] = [];
+  for (const f of group.figures) {
+    const period = `${f.period.start}|${f.period.end}`;
+    if (seen.has(period) || leads.length >= periods) continue;
+    seen.add(period);
+    leads.push(f);
+  }
+  return leads;
+}
+
 export function layoutAnswer(answer: Answer): AnswerLayout {
   const locale = answer.locale ?? 'en';
   const named = (c: { id: string; name: string }) => ({ ...c, name: claimantName(locale, c.id, c.name) });
-  const leads = new Set(answer.groups.map((g) => g.figures[0]!));
+  const leads = new Set(answer.groups.flatMap((g) => leadFigures(answer, g)));
   const bySource = new Map<string, AnswerFigure[]>();
   for (const f of answer.groups.flatMap((g) => g.figures)) bySource.set(sourceKey(f.source), [...(bySource.get(sourceKey(f.source)) ?? []), f]);
   const sections: SourceSection[] = [];
@@ -69,7 +84,7 @@ export function layoutAnswer(answer: Answer): AnswerLayout {
     flush();
   }
   return {
-    leads: answer.groups.map((g) => ({ claimant: claimantName(locale, g.claimant.id, g.claimant.name), figure: g.figures[0]! })),
+    leads: answer.groups.flatMap((g) => leadFigures(answer, g).map((figure) => ({ claimant: claimantName(locale, g.claimant.id, g.claimant.name), figure }))),
     reading: answer.interpretation,
     sections,
     notes: answer.notes.map((n) => answerNoteWords(n, EXAMPLE_QUESTIONS, locale)),
