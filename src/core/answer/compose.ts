@@ -471,7 +471,7 @@ function targetDate(time: TimeSpec, today: string): string {
 export function composeAnswer(question: string, parsed: ParseResult, lookup: ClaimLookup, dir: Directory, today: string, options: ComposeOptions = {}): Answer {
   const locale: Locale = options.locale ?? (parsed.kind === 'query' ? parsed.locale : parsed.kind === 'not_understood' && parsed.reading ? parsed.reading.locale : detectLocale(question));
   const empty = { question, interpretation: null, query: null, groups: [], notes: [], suggestions: [], example: null, locale };
-  if (parsed.kind === 'help') return { ...empty, kind: 'help', notes: [{ kind: 'help' }] };
+  if (parsed.kind === 'help') return { ...empty, kind: 'help', notes: [...(parsed.outOfScope ? [{ kind: 'out_of_scope' as const, what: parsed.outOfScope }] : []), { kind: 'help' }] };
   if (parsed.kind === 'not_understood') return { ...empty, kind: 'not_understood', query: parsed.reading ?? null, notes: [{ kind: 'not_understood', reason: parsed.reason }, { kind: 'help' }] };
 
   const scope = claimantScope(parsed, dir);

@@ -60,6 +60,8 @@ export type FigureNote =
 
 export type AnswerNote =
   | { kind: 'help' }
+  /** The question asks about what no figure held covers. */
+  | { kind: 'out_of_scope'; what: 'civilians' }
   | { kind: 'not_understood'; reason: string }
   | { kind: 'no_figure'; reading: string }
   /** A date without a year: the year taken. */

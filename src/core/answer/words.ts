@@ -164,6 +164,8 @@ export function exampleQuestions(locale: Locale = 'en'): string[] {
 
 export function answerNoteWords(n: AnswerNote, examples: readonly string[], locale: Locale = 'en'): string {
   switch (n.kind) {
+    case 'out_of_scope':
+      return t(locale, 'out-of-scope-civilians');
     case 'help':
       return `${t(locale, 'help-intro')}\n- ${(locale === 'en' ? examples : exampleQuestions(locale)).join('\n- ')}`;
     case 'not_understood':

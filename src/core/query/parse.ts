@@ -388,6 +388,8 @@ export function readQuestion(input: unknown, englishVocab: QueryVocabulary, toda
   const text = english ? spellMonths(normalised, vocab) : normalised.replace(/ё/g, 'е');
   if (!text) return { kind: 'help' };
   if (english ? HELP.test(text) : isHelp(text, lex)) return { kind: 'help' };
+  // Civilian deaths: every figure held is of military losses; answering with them would mislead.
+  if (CIVILIANS.test(normalised)) return { kind: 'help', reason: 'I hold figures of military losses only, not of civilians.', outOfScope: 'civilians' };
   /** Every word of the question as the lexicon matches it (its stem), for phrase look-ups. */
   const rawWords = english ? [] : tokenise(text).map((t) => t.text);
   const stems = rawWords.map((w) => lex.stem(w));
@@ -604,6 +606,9 @@ export function readQuestion(input: unknown, englishVocab: QueryVocabulary, toda
   query.reading = describeReading(query, dir);
   return query;
 }
+
+/** Civilians, in the three languages (not "civil war", "civil servants"). */
+const CIVILIANS = /(?<![\p{L}])(?:civilians?|non-?combatants?|civilian\s+(?:deaths?|casualties|victims|dead|losses)|мирн\p{L}*\s+(?:жител\p{L}*|мешкан\p{L}*|населен\p{L}*|громадян\p{L}*|люд\p{L}*)|цивільн\p{L}*|гражданск\p{L}*\s+(?:лиц\p{L}*|населен\p{L}*|жител\p{L}*))(?![\p{L}])/iu;
 
 /** The phrase (a list of words) occurs in the words, in order. */
 function hasPhrase(words: readonly string[], phrase: readonly string[]): boolean {
