@@ -89,6 +89,9 @@ export function figureValue(f: AnswerFigure, locale: Locale = 'en'): string {
   return /[\d\]]$/.test(said) ? t(locale, 'figure-with-metric', { value: said, metric: metricCounted(locale, f.metric, countOf(f)) }) : said;
 }
 
+/** A period held only as the words a source used (English): quoted as said in another language. */
+const labelAsSaid = (label: string, locale: Locale) => (locale === 'en' ? label : t(locale, 'period-as-said', { label }));
+
 /** What the figure covers, in few words: "November 2024", "to 4 Nov 2024", "2026 so far, to 7 Aug 2026". */
 export function figurePeriod(f: AnswerFigure, locale: Locale = 'en'): string {
   const partial = f.notes.find((n) => n.kind === 'partial' || n.kind === 'truncated');
@@ -98,10 +101,10 @@ export function figurePeriod(f: AnswerFigure, locale: Locale = 'en'): string {
   if (kind === 'cumulative') {
     if (end) period = t(locale, 'period-to', { date: shortDate(end, locale) });
     else if (precision?.kind === 'precision') period = t(locale, precision.precision === 'month' ? 'period-as-of-month' : 'period-as-of-year', { date: formatDate(locale, precision.statedOn, precision.precision) });
-    else period = label ?? t(locale, 'period-not-given');
+    else period = label ? labelAsSaid(label, locale) : t(locale, 'period-not-given');
   } else if (start && end) {
     period = partial ? t(locale, 'period-dates', { from: shortDate(start, locale), to: shortDate(end, locale) }) : start === end ? shortDate(start, locale) : formatSpan(locale, start, end);
-  } else period = label ?? t(locale, 'period-not-given');
+  } else period = label ? labelAsSaid(label, locale) : t(locale, 'period-not-given');
   if (partial?.kind === 'partial') period = t(locale, 'period-so-far', { period });
   if (partial?.kind === 'truncated') period = t(locale, 'period-truncated', { period });
   // A figure shown in its own words that already say "per day" ("an average of 1,307 a day") is not said to be per day twice.

@@ -34,6 +34,7 @@ period-to = to { $date }
 period-as-of-month = as of { $date } (month only)
 period-as-of-year = as of { $date } (year only)
 period-not-given = period not given
+period-as-said = { $label }
 period-dates = { $from } to { $to }
 period-so-far = { $period }, so far
 period-truncated = { $period } (its last report in the period)

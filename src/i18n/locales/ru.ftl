@@ -31,6 +31,7 @@ period-to = по { $date }
 period-as-of-month = на { $date } (только месяц)
 period-as-of-year = на { $date } (только год)
 period-not-given = период не указан
+period-as-said = без точных дат, как сказано: «{ $label }»
 period-dates = с { $from } по { $to }
 period-so-far = { $period }, пока что
 period-truncated = { $period } (последняя сводка за период)

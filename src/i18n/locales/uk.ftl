@@ -31,6 +31,7 @@ period-to = по { $date }
 period-as-of-month = станом на { $date } (лише місяць)
 period-as-of-year = станом на { $date } (лише рік)
 period-not-given = період не вказано
+period-as-said = без точних дат, як сказано: «{ $label }»
 period-dates = з { $from } по { $to }
 period-so-far = { $period }, поки що
 period-truncated = { $period } (останнє зведення за період)
