@@ -33,7 +33,9 @@ function blank(text: string, index: number, length: number): string {
 }
 
 const ORDINAL: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, last: 4, final: 4, fifth: 5, '5th': 5 };
-const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fourteen: 14, thirty: 30 };
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fourteen: 14, thirty: 30 };
+/** A count as typed: digits or a number word ("the past three months"); "a"/"an" are left to each rule. */
+const COUNT_WORDS = Object.keys(NUMBER_WORDS).filter((w) => w.length > 2).join('|');
 
 /** The most recent year in which month/day has begun by `today`. */
 function recentYear(today: string, month: number, day = 1): number {
@@ -57,11 +59,26 @@ const DAY_RE = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
 interface Rule {
   pattern: RegExp;
   build: (m: RegExpExecArray, today: string) => TimeSpec | null;
-  partial?: boolean;
+  /** The period runs to the latest report; a function when only some matches do ("since summer 2025"). */
+  partial?: boolean | ((m: RegExpExecArray) => boolean);
 }
 
 const WAR = String.raw`(?:the )?(?:full[- ]scale |russian |special military )?(?:war|invasion|conflict|fighting|operation|smo)`;
 const yesterdayOf = (today: string) => addDays(today, -1);
+
+/** Meteorological seasons by the month they start in; "fall" is autumn. */
+const SEASON_START: Record<string, number> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
+
+/** "since summer 2025", "after last winter": from the season's start (or end) to the latest report. */
+const sinceSeason = (m: RegExpExecArray) => /\b(?:since|after)\s*$/.test(m.input.slice(0, m.index));
+
+/** The season that starts in `year`: winter runs on into February of the next year. */
+function seasonSpan(season: string, year: number) {
+  const first = SEASON_START[season]!;
+  const endYear = first === 12 ? year + 1 : year;
+  const endMonth = first === 12 ? 2 : first + 2;
+  return { start: ymd(year, first, 1), end: lastDayOfMonth(endYear, endMonth) };
+}
 
 function weekday(iso: string): number {
   return (new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
@@ -70,7 +87,7 @@ function weekday(iso: string): number {
 /** Rules for explicit periods, tried in order before chrono-node. */
 const RULES: Rule[] = [
   {
-    pattern: new RegExp(String.raw`\b(?:in |during |over )?the (first|1st) (day|week|month|year|(?:\d{1,3}|two|three|six) (?:days|weeks|months)) of ${WAR}\b`),
+    pattern: new RegExp(String.raw`\b(?:in |during |over )?the (first|1st) (day|week|month|year|(?:\d{1,4}|${COUNT_WORDS}) (?:days|weeks|months)) of ${WAR}\b`),
     build: (m) => {
       const unit = m[2]!;
       const s = INVASION_START;
@@ -87,6 +104,18 @@ const RULES: Rule[] = [
   {
     pattern: new RegExp(String.raw`\b(?:ever )?(?:since|from) (?:the )?(?:very )?(?:start|beginning|outbreak|onset) of ${WAR}\b|\bsince ${WAR}(?: (?:began|started))?\b|\bsince (?:it|the war|the invasion) (?:began|started)\b|\bsince (?:24 feb(?:ruary)?|feb(?:ruary)? 24)(?:,? 2022)?\b|\bsince (?:day one|the start|the beginning)\b(?! of)|\b(?:in|during|over) the (?:whole|entire) (?:war|invasion|conflict)\b|\bof the (?:whole|entire) war\b`),
     build: () => ({ kind: 'latest' }),
+  },
+  {
+    // "day 1000 of the war", "the 1000th day of the invasion": day 1 is 24 February 2022. With a
+    // total ("total losses on day 1000") or "by", the running total that day, as for a date.
+    pattern: new RegExp(String.raw`\b(?:on |in |for |during )?(?:the )?(?:day (?:no\.? |number |#)?(\d{1,4})|(\d{1,4})(?:st|nd|rd|th)?[- ]day) of ${WAR}\b`),
+    build: (m) => {
+      const n = Number(m[1] ?? m[2]);
+      if (n < 1) return null;
+      const date = addDays(INVASION_START, n - 1);
+      if (AS_OF_BEFORE.test(m.input.slice(0, m.index)) || TOTAL_WORDS.test(m.input)) return { kind: 'asOf', date, yearless: false };
+      return range(date, date, 'day', `day ${n} of the war (${formatDate(date)})`);
+    },
   },
   {
     // "between 3 and 9 june 2025", "from 3 to 9 june", "3-9 june 2025", "june 3-9"
@@ -148,6 +177,49 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "spring 2025", "the summer of 2024", "last summer", "in winter 2024/25". Meteorological
+    // seasons (spring Mar-May, summer Jun-Aug, autumn Sep-Nov, winter Dec-Feb). A bare "winter
+    // 2024" is the winter that ends in 2024 (1 Dec 2023 to 29 Feb 2024); "winter 2024/25" or
+    // "2024-2025" starts in December 2024. No year: the latest season that has begun ("this" too);
+    // "last" the latest that has ended. "fall" only where it cannot be the verb or "the fall of X".
+    pattern: new RegExp(
+      String.raw`\b(?:(?:in|during|over|for|through(?:out)?) )?(?:the )?(?:(?<which>this|last|past|previous) )?(?:(?<before>(?:19|20)\d{2}) )?` +
+        String.raw`(?<season>spring|summer|autumn|winter(?! war)|fall(?:(?<=\b(?:in|during|over|this|last|past|previous|\d{4}) (?:the )?fall)(?! of (?!(?:19|20)\d{2}))|(?=,? (?:of )?(?:19|20)\d{2})))(?:time)?\b` +
+        String.raw`(?:,? (?:of )?(?:(?<year>(?:19|20)\d{2})(?: ?[/-] ?(?<next>(?:19|20)?\d{2}))?|(?<rel>this|last) year)\b)?`,
+    ),
+    build: (m, today) => {
+      const g = m.groups!;
+      const season = g.season!;
+      const first = SEASON_START[season]!;
+      const written = g.year ?? g.before;
+      let year: number;
+      if (written) {
+        year = Number(written);
+        if (g.next) {
+          // "winter 2024/25": the winter starting in the first year; other seasons have one year.
+          const next = Number(g.next.length === 2 ? `${written.slice(0, 2)}${g.next}` : g.next);
+          if (first !== 12 || next !== year + 1) return null;
+        } else if (first === 12) year -= 1;
+      } else if (g.rel) {
+        year = Number(today.slice(0, 4)) - (g.rel === 'last' ? 1 : 0) - (first === 12 ? 1 : 0);
+      } else {
+        year = recentYear(today, first);
+        // "last summer": the latest one that has ended, not one still running.
+        if (g.which && g.which !== 'this' && seasonSpan(season, year).end >= today) year -= 1;
+      }
+      const { start, end } = seasonSpan(season, year);
+      const label = first === 12 ? `${season} ${year}/${String(year + 1).slice(2)}` : `${season} ${year}`;
+      if (sinceSeason(m)) {
+        const after = /\bafter\s*$/.test(m.input.slice(0, m.index));
+        const from = after ? addDays(end, 1) : start;
+        const yesterday = yesterdayOf(today);
+        return from > yesterday ? null : range(from, yesterday, 'span', `${after ? 'after' : 'since'} ${label}`);
+      }
+      return range(start, end, 'span', label, !written && !g.rel && !g.which);
+    },
+    partial: sinceSeason,
+  },
+  {
     // "in 2026 so far", "2026 to date", "this year to date", "ytd"
     pattern: new RegExp(String.raw`\b(?:in |during |for )?${YEAR_RE}(?: so far| to date| until now| up to now| till now| thus far| ytd| year to date)\b|\b(?:ytd|year to date|this year(?: so far| to date)?|so far this year|to date this year)\b`),
     build: (m, today) => {
@@ -155,7 +227,8 @@ const RULES: Rule[] = [
       const start = ymd(year, 1, 1);
       const yesterday = yesterdayOf(today);
       const end = ymd(year, 12, 31) < yesterday ? ymd(year, 12, 31) : yesterday < start ? start : yesterday;
-      return range(start, end, 'span', `${year} so far`);
+      // The answer adds "so far, to DATE" to a partial period; the label does not say it again.
+      return range(start, end, 'span', String(year));
     },
     partial: true,
   },
@@ -167,7 +240,7 @@ const RULES: Rule[] = [
     },
   },
   {
-    pattern: /\b(?:in |over |during |for |within )?(?:the )?(past|last|previous|recent|preceding) (?:(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty) )?(day|week|month|year|fortnight)s?\b/,
+    pattern: new RegExp(String.raw`\b(?:in |over |during |for |within )?(?:the )?(past|last|previous|recent|preceding) (?:(\d{1,3}|${COUNT_WORDS}) )?(day|week|month|year|fortnight)s?\b`),
     build: (m, today) => {
       const which = m[1]!;
       const count = m[2] ? (NUMBER_WORDS[m[2]] ?? Number(m[2])) : 1;
@@ -189,7 +262,7 @@ const RULES: Rule[] = [
         }
       }
       const days = unit === 'day' ? count : unit === 'week' ? 7 * count : unit === 'fortnight' ? 14 * count : unit === 'month' ? 30 * count : 365 * count;
-      const label = `the past ${m[2] ? `${count} ` : ''}${unit}${count > 1 ? 's' : ''}`;
+      const label = `the past ${count > 1 ? `${count} ` : ''}${unit}${count > 1 ? 's' : ''}`;
       return range(addDays(yesterday, -(days - 1)), yesterday, unit === 'day' && count === 1 ? 'day' : 'span', label, false, label);
     },
   },
@@ -200,15 +273,16 @@ const RULES: Rule[] = [
       const unit = m[1]!;
       const start = unit === 'week' ? addDays(today, -weekday(today)) : ymd(ty, tm, 1);
       const end = yesterdayOf(today) < start ? start : yesterdayOf(today);
-      return range(start, end, 'span', `this ${unit} so far`);
+      return range(start, end, 'span', `this ${unit}`);
     },
     partial: true,
   },
   {
-    // "since the start of 2025", "since the beginning of the year", "since january 2025"
-    pattern: new RegExp(String.raw`\bsince (?:the )?(?:start|beginning) of (?:${YEAR_RE}|(the|this) year)\b`),
+    // "since the start of 2025", "since the beginning of the year", "since (the) new year('s)"
+    pattern: new RegExp(String.raw`\bsince (?:the )?(?:start|beginning) of (?:${YEAR_RE}|(the|this) year)\b|\bsince (?:the )?new ?year(?:'?s)?(?: day)?(?:,? (?:of )?${YEAR_RE})?\b`),
     build: (m, today) => {
-      const year = m[1] ? Number(m[1]) : Number(today.slice(0, 4));
+      const written = m[1] ?? m[3];
+      const year = written ? Number(written) : Number(today.slice(0, 4));
       const start = ymd(year, 1, 1);
       const end = yesterdayOf(today) < start ? start : yesterdayOf(today);
       return range(start, end, 'span', `since the start of ${year}`);
@@ -341,7 +415,8 @@ export function extractTime(text: string, today: string): TimeResult {
     const m = rule.pattern.exec(rest);
     if (!m) continue;
     const time = rule.build(m, today);
-    if (time) return finish(time, blank(rest, m.index, m[0].length), m.index, m[0].length, today, rule.partial);
+    const partial = typeof rule.partial === 'function' ? rule.partial(m) : rule.partial;
+    if (time) return finish(time, blank(rest, m.index, m[0].length), m.index, m[0].length, today, partial);
   }
 
   const mentions = chronoMentions(rest, today);
