@@ -34,7 +34,7 @@ export function normaliseQuestion(text: string): string {
   );
 }
 
-const HELP = /^(?:\/?help|\/?start|what can you do|what do you do|how do (?:i|you) (?:use|work)|commands|hi|hello|hey|yo|sup|thanks|thank you|ty|\?+)(?: .{0,20})?$/;
+const HELP = /^(?:\/?help|\/?start|what (?:can|do) (?:you|u|ya) (?:do|know|answer)|what are you|who are you|how (?:do|can|should) (?:i|you|u|we) (?:use|work|ask)|(?:how|what) to ask|commands|hi|hello|hey|yo|sup|thanks|thank you|thx|ty|\?+)(?: .{0,20})?$/;
 
 interface Token {
   /** The word as matched: lower case, corrected, and its stem in an inflected language. */
