@@ -109,7 +109,7 @@ async function runService(config: Config, app: App, logger: Logger): Promise<voi
   const limiter = new QuestionLimiter({ perUser: config.RATE_LIMIT_USER_PER_MINUTE, perChat: config.RATE_LIMIT_CHAT_PER_MINUTE, windowMs: 60_000 });
   try {
     if (config.HEALTH_PORT) {
-      const health = await startHealthServer(config.HEALTH_PORT, { parts: () => supervisor.status(), healthy: () => supervisor.healthy(), database: () => liveStatus(app.db), sync: () => lastSync() }, logger);
+      const health = await startHealthServer(config.HEALTH_PORT, { parts: () => supervisor.status(), healthy: () => supervisor.healthy(), database: () => liveStatus(app.db), sync: () => lastSync(), workers: () => app.asker.workers?.status() ?? null }, logger);
       running.push({ name: 'health', stop: health.close });
     }
     if (config.DISCORD_TOKEN) {

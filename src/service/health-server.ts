@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../log.ts';
 import type { LiveStatus } from '../store/health.ts';
 import type { PartStatus } from './supervisor.ts';
+import type { ReplyPoolStatus } from '../services/reply-pool.ts';
 
 export interface HealthSources {
   parts(): Record<string, PartStatus>;
@@ -13,6 +14,8 @@ export interface HealthSources {
   database(): LiveStatus;
   /** The daily sync's last outcome, when the sync runs. */
   sync?(): { at: string; outcome: string; detail?: string } | null;
+  /** The reply workers, when there are some (informational: without them answers are composed on the main thread). */
+  workers?(): ReplyPoolStatus | null;
 }
 
 export interface HealthReport {
@@ -21,6 +24,7 @@ export interface HealthReport {
   database: ({ ok: true } & LiveStatus) | { ok: false; error: string };
   /** The newest import that wrote something, and the last sync attempt (which may have found nothing new). */
   lastSync: { lastImport: LiveStatus['lastImport']; lastAttempt: { at: string; outcome: string; detail?: string } | null };
+  replyWorkers: ReplyPoolStatus | null;
 }
 
 export function healthReport(sources: HealthSources): HealthReport {
@@ -31,7 +35,7 @@ export function healthReport(sources: HealthSources): HealthReport {
     database = { ok: false, error: (error as Error).message };
   }
   const ok = database.ok && sources.healthy();
-  return { status: ok ? 'ok' : 'unhealthy', parts: sources.parts(), database, lastSync: { lastImport: database.ok ? database.lastImport : null, lastAttempt: sources.sync?.() ?? null } };
+  return { status: ok ? 'ok' : 'unhealthy', parts: sources.parts(), database, lastSync: { lastImport: database.ok ? database.lastImport : null, lastAttempt: sources.sync?.() ?? null }, replyWorkers: sources.workers?.() ?? null };
 }
 
 export interface HealthServer {

@@ -37,6 +37,16 @@ export class PoolUnavailableError extends Error {
   }
 }
 
+/** What the health endpoint says of the workers. */
+export interface ReplyPoolStatus {
+  size: number;
+  ready: number;
+  /** Jobs sent and not yet answered. */
+  pending: number;
+  /** Why the pool stopped taking jobs (answers are then composed on the main thread), or null. */
+  disabled: string | null;
+}
+
 export interface ReplyPoolOptions {
   databasePath: string;
   dataDir: string;
@@ -132,6 +142,15 @@ export class ReplyPool {
 
   get size(): number {
     return this.slots.length;
+  }
+
+  status(): ReplyPoolStatus {
+    return {
+      size: this.slots.length,
+      ready: this.slots.filter((s) => s?.ready).length,
+      pending: this.slots.reduce((n, s) => n + (s?.jobs.size ?? 0), 0),
+      disabled: this.disabled,
+    };
   }
 
   /** Resolves once every worker has warmed up (or the pool gave up); for start-up and tests. */

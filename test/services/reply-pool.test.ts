@@ -37,6 +37,8 @@ describe('reply workers', () => {
     expect(memory.asker.workers).toBeNull();
     await memory.close();
     expect(pooled.asker.workers?.size).toBe(1);
+    // What /health reports of them.
+    expect(pooled.asker.workers?.status()).toEqual({ size: 1, ready: 1, pending: 0, disabled: null });
   });
 
   it.each([
@@ -83,6 +85,7 @@ describe('reply workers', () => {
   it('when no worker can start, answers in this thread', async () => {
     const broken = new ReplyPool({ databasePath: join(dir, 'missing', 'nothing.db'), dataDir: DATA_DIR, size: 1, maxStartFailures: 2 });
     expect(await broken.ready(30_000)).toBe(false);
+    expect(broken.status().disabled).toMatch(/failed before they were ready/);
     pooled.asker.useWorkers(broken);
     try {
       const question = 'How many helicopters has Russia lost?';
