@@ -8,7 +8,8 @@ import type { Finding } from '../src/core/plausibility.ts';
 import type { Refusal } from '../src/services/claims-service.ts';
 import type { Reply } from './types.ts';
 import { refusal } from './run.ts';
-import { t, type Locale } from '../src/i18n/index.ts';
+import { formatNumber, formatShortDate, t, type Locale } from '../src/i18n/index.ts';
+import { metricName } from '../src/i18n/names.ts';
 
 /** The names moderators type, for the model's field names, so an error names what they typed. */
 const OPTION_FOR_FIELD: Record<string, string> = {
@@ -24,21 +25,34 @@ const OPTION_FOR_FIELD: Record<string, string> = {
   high: 'high / value',
 };
 
-export function optionProblems(problems: Finding[]): Finding[] {
-  return problems.map((p) => ({ ...p, field: OPTION_FOR_FIELD[p.field] ?? p.field }));
+/** Findings as the chat shows them: option names for fields, and the message in the reader's language where it has one. */
+export function optionProblems(problems: Finding[], locale: Locale = 'en'): Finding[] {
+  return problems.map((p) => ({ ...p, field: OPTION_FOR_FIELD[p.field] ?? p.field, message: findingText(p, locale) }));
+}
+
+function findingText(finding: Finding, locale: Locale): string {
+  if (locale === 'en' || !finding.words) return finding.message;
+  const args: Record<string, string> = {};
+  for (const [name, value] of Object.entries(finding.words.args)) {
+    if (typeof value === 'number') args[name] = formatNumber(locale, value);
+    else if (name === 'metric') args[name] = metricName(locale, value);
+    else if (/^\d{4}-\d{2}-\d{2}$/.test(value)) args[name] = formatShortDate(locale, value);
+    else args[name] = value;
+  }
+  return t(locale, finding.words.key, args);
 }
 
 export function refusalFromOutcome(outcome: Refusal, locale: Locale = 'en'): Reply {
-  if (outcome.kind === 'needs_confirmation') return refusal(t(locale, 'claim-needs-confirmation'), optionProblems(outcome.warnings));
+  if (outcome.kind === 'needs_confirmation') return refusal(t(locale, 'claim-needs-confirmation'), optionProblems(outcome.warnings, locale));
   if (outcome.kind === 'not_found' && locale !== 'en') {
     // The service names the missing claim in English; the reader's language says the same.
     const problems = outcome.problems.map((p) => {
       const id = /#(\d+)/.exec(p.message)?.[1];
       return id && p.field === 'id' ? { field: 'id', message: t(locale, 'claim-not-found-field', { id }) } : p;
     });
-    return refusal(t(locale, 'claim-no-such'), optionProblems(problems));
+    return refusal(t(locale, 'claim-no-such'), optionProblems(problems, locale));
   }
-  return refusal(t(locale, outcome.kind === 'not_found' ? 'claim-no-such' : 'claim-not-right'), optionProblems(outcome.problems));
+  return refusal(t(locale, outcome.kind === 'not_found' ? 'claim-no-such' : 'claim-not-right'), optionProblems(outcome.problems, locale));
 }
 
 export function claimBlock(claim: Claim, dir: Directory, locale: Locale = 'en'): Block {
@@ -53,7 +67,7 @@ export function claimDoc(title: string, claim: Claim, dir: Directory, locale: Lo
 
 export function warningBlocks(warnings: Finding[], locale: Locale = 'en'): Block[] {
   if (!warnings.length) return [];
-  return [heading(bold(t(locale, 'claim-check-before'))), ...optionProblems(warnings).map((w) => item(text(`${w.field ? `${w.field}: ` : ''}${w.message}`)))];
+  return [heading(bold(t(locale, 'claim-check-before'))), ...optionProblems(warnings, locale).map((w) => item(text(`${w.field ? `${w.field}: ` : ''}${w.message}`)))];
 }
 
 /** Chat options (snake_case) -> the claim input every adapter shares. */

@@ -25,7 +25,10 @@ export interface SeriesContext {
 
 export interface Finding {
   field: string;
+  /** In English, as stored with a confirmed write. */
   message: string;
+  /** The same in any language: a catalogue key and its arguments (numbers, ISO dates, a metric id as `metric`). */
+  words?: { key: string; args: Record<string, string | number> };
 }
 
 export interface PlausibilityResult {
@@ -77,12 +80,14 @@ export function checkPlausibility(claim: ClaimFields, series: SeriesContext): Pl
       errors.push({
         field: 'high',
         message: `the claimant's own earlier cumulative figure (claim #${previous.id}, to ${previous.periodEnd}) is ${fmt(lower(previous))} ${label}; a lower cumulative figure must be marked as a correction`,
+        words: { key: 'plausibility-lower-than-earlier', args: { id: String(previous.id), date: previous.periodEnd, value: lower(previous), metric: claim.metric } },
       });
     }
     if (next && statedLow(claim) > upper(next) && !claim.isCorrection) {
       errors.push({
         field: 'low',
         message: `the claimant's own later cumulative figure (claim #${next.id}, to ${next.periodEnd}) is only ${fmt(upper(next))} ${label}; mark this as a correction if the series was revised`,
+        words: { key: 'plausibility-higher-than-later', args: { id: String(next.id), date: next.periodEnd, value: upper(next), metric: claim.metric } },
       });
     }
     if (previous && claim.periodEnd && isPoint(previous) && isPoint(claim) && series.recentDailyChanges.length >= MIN_HISTORY_FOR_RANGE) {
@@ -93,6 +98,7 @@ export function checkPlausibility(claim: ClaimFields, series: SeriesContext): Pl
         warnings.push({
           field: 'low',
           message: `a change of ${fmt(Math.round(perDay))} ${label} a day since ${previous.periodEnd} is far above the series' usual ${fmt(Math.round(usual))} a day`,
+          words: { key: 'plausibility-unusual-change', args: { perDay: Math.round(perDay), metric: claim.metric, since: previous.periodEnd, usual: Math.round(usual) } },
         });
       }
     }
@@ -106,6 +112,7 @@ export function checkPlausibility(claim: ClaimFields, series: SeriesContext): Pl
         warnings.push({
           field: 'low',
           message: `the claimant's own cumulative reports give ${fmt(derived)} ${label} for this period (claims #${before.id} to ${before.periodEnd} and #${last.id} to ${last.periodEnd}), not ${claim.words}`,
+          words: { key: 'plausibility-interval-mismatch', args: { derived, metric: claim.metric, fromId: String(before.id), fromDate: before.periodEnd, toId: String(last.id), toDate: last.periodEnd, said: claim.words } },
         });
       }
     }

@@ -64,6 +64,9 @@ describe('claim, claimants, moderators and digest commands in uk and ru', () => 
       run(['claim_show'], { id: 999_999 });
       run(['claim_history'], { id: newId, page: 9 });
       run(['claim', 'retract'], { id: 999_999, reason: 'немає такої' });
+      // A running total below the claimant's own earlier one: refused, with the check's words in the reader's language.
+      const lower = run(['claim', 'add'], { claimant: 'Ministry of Defence of Ukraine', subject: 'Russia', metric: 'personnel', value: '500,000', as_of: '2025-01-10', url: 'https://example.org/mod', publisher: 'Reuters', title: 'Briefing' });
+      expect(docToPlainText((lower as { doc: Doc }).doc)).toMatch(locale === 'uk' ? /наростальн.*виправлення/ : /нарастающ.*исправление/);
       // Options that are not right: each named, its problem in the reader's language.
       const badEdit = run(['claim', 'edit'], { id: -3, field: 'colour', value: 'x', reason: 'no' });
       expect(docToPlainText((badEdit as { doc: Doc }).doc)).toMatch(locale === 'uk' ? /reason: надто коротке: мінімальна довжина — 3/ : /reason: слишком короткое: минимальная длина — 3/);

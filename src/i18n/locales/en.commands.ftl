@@ -122,3 +122,9 @@ option-too-big = { $origin ->
 option-one-of = must be one of { $values }
 option-bad-format = is not in the expected form
 option-invalid = is not a valid value
+
+## Plausibility checks on a write (moderators)
+plausibility-lower-than-earlier = the claimant's own earlier cumulative figure (claim #{ $id }, to { $date }) is { $value } { $metric }; a lower cumulative figure must be marked as a correction
+plausibility-higher-than-later = the claimant's own later cumulative figure (claim #{ $id }, to { $date }) is only { $value } { $metric }; mark this as a correction if the series was revised
+plausibility-unusual-change = a change of { $perDay } { $metric } a day since { $since } is far above the series' usual { $usual } a day
+plausibility-interval-mismatch = the claimant's own cumulative reports give { $derived } { $metric } for this period (claims #{ $fromId } to { $fromDate } and #{ $toId } to { $toDate }), not { $said }

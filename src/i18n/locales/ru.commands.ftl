@@ -117,3 +117,9 @@ option-too-big = { $origin ->
 option-one-of = должно быть одним из: { $values }
 option-bad-format = имеет неправильный формат
 option-invalid = имеет недопустимое значение
+
+## Plausibility checks on a write (moderators)
+plausibility-lower-than-earlier = предыдущая нарастающая цифра этого же источника (заявление №{ $id }, по { $date }) — { $value } ({ $metric }); меньшую нарастающую цифру нужно отметить как исправление
+plausibility-higher-than-later = более поздняя нарастающая цифра этого же источника (заявление №{ $id }, по { $date }) — лишь { $value } ({ $metric }); отметьте эту цифру как исправление, если ряд пересмотрели
+plausibility-unusual-change = изменение на { $perDay } ({ $metric }) в сутки с { $since } намного больше обычных для этого ряда { $usual } в сутки
+plausibility-interval-mismatch = собственные нарастающие сводки этого источника дают { $derived } ({ $metric }) за этот период (заявления №{ $fromId } по { $fromDate } и №{ $toId } по { $toDate }), а не { $said }

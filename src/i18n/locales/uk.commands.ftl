@@ -117,3 +117,9 @@ option-too-big = { $origin ->
 option-one-of = має бути одним із: { $values }
 option-bad-format = має неправильний формат
 option-invalid = має неприпустиме значення
+
+## Plausibility checks on a write (moderators)
+plausibility-lower-than-earlier = попередня наростальна цифра цього ж джерела (заява №{ $id }, по { $date }) — { $value } ({ $metric }); меншу наростальну цифру треба позначити як виправлення
+plausibility-higher-than-later = пізніша наростальна цифра цього ж джерела (заява №{ $id }, по { $date }) — лише { $value } ({ $metric }); позначте цю цифру як виправлення, якщо ряд переглянули
+plausibility-unusual-change = зміна на { $perDay } ({ $metric }) на добу від { $since } значно більша за звичайні для цього ряду { $usual } на добу
+plausibility-interval-mismatch = власні наростальні зведення цього джерела дають { $derived } ({ $metric }) за цей період (заяви №{ $fromId } по { $fromDate } і №{ $toId } по { $toDate }), а не { $said }
