@@ -6,8 +6,19 @@ import { isMetric, METRICS, type Metric } from '../src/core/vocabulary.ts';
 import { currentPeriod, cronFor } from '../src/digest/scheduler.ts';
 import type { Platform, Subscription } from '../src/store/digest-repo.ts';
 import { formatDate, LOCALES, t, type Locale } from '../src/i18n/index.ts';
+import { metricCounted, metricName } from '../src/i18n/names.ts';
 import { refusal } from './run.ts';
 import { auditActor, defineCommand, type Actor, type CommandServices, type Reply } from './types.ts';
+
+/** A metric as typed in the digest's option: its id ("armoured_vehicles"), or its name in any language ("tanks", "танки", "танков"). */
+function metricNamed(typed: string): Metric | null {
+  const id = typed.toLowerCase().replace(/[\s-]+/g, '_');
+  if (isMetric(id)) return id;
+  const name = typed.toLowerCase().replace(/\s+/g, ' ').trim();
+  for (const m of METRICS)
+    for (const locale of LOCALES) if ([metricName(locale, m), metricCounted(locale, m, 1), metricCounted(locale, m, 3), metricCounted(locale, m, 5)].some((w) => w.toLowerCase() === name)) return m;
+  return null;
+}
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
@@ -102,8 +113,8 @@ export const digestSubscribe = defineCommand({
     });
     if (!parties.ok) return refusal(t(locale, 'digest-not-subscribed'), [{ field: 'parties', message: parties.message }]);
     const metrics = resolveList(input.metrics, (n) => {
-      const m = n.toLowerCase().replace(/[\s-]+/g, '_');
-      return isMetric(m) ? { ok: true, id: m } : { ok: false, message: t(locale, 'digest-not-a-metric', { metric: n, metrics: METRICS.join(', ') }) };
+      const m = metricNamed(n);
+      return m ? { ok: true, id: m } : { ok: false, message: t(locale, 'digest-not-a-metric', { metric: n, metrics: METRICS.join(', ') }) };
     });
     if (!metrics.ok) return refusal(t(locale, 'digest-not-subscribed'), [{ field: 'metrics', message: metrics.message }]);
     const now = services.digests.now();
@@ -116,7 +127,7 @@ export const digestSubscribe = defineCommand({
         timezone: input.timezone ?? 'UTC',
         claimants: claimants.ids,
         parties: parties.ids,
-        metrics: metrics.ids as Metric[],
+        metrics: [...new Set(metrics.ids)] as Metric[],
         postEmpty: input.post_empty ?? false,
         // The digests' language: as asked, else the language the subscriber is answered in.
         language: input.language ?? locale,

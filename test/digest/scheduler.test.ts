@@ -209,6 +209,10 @@ describe('digest scheduler', () => {
     bad({ frequency: 'weekly', time: '09:00' }, /weekday: is required/);
     bad({ frequency: 'daily', time: '09:00', claimants: 'NATO, Ministry of Silly Walks' }, /claimants:/);
     bad({ frequency: 'daily', time: '09:00', metrics: 'bananas' }, /metrics: "bananas" is not a metric/);
+    // Metrics by id or by name in any language.
+    const named = runCommand(findCommand(['digest', 'subscribe'])!, { frequency: 'daily', time: '09:00', metrics: 'tanks, БпЛА, танков, personnel losses' }, mod('-801'), t.app);
+    expect(named.kind).toBe('doc');
+    expect([...t.app.digests.repo.forChat('telegram', '-801')!.metrics].sort()).toEqual(['personnel', 'tanks', 'uavs']);
     const cli = runCommand(findCommand(['digest', 'subscribe'])!, { frequency: 'daily', time: '09:00' }, { ...mod('x'), platform: 'cli', chatId: null }, t.app);
     expect(docToPlainText((cli as { doc: Doc }).doc)).toMatch(/run this command there/);
     const reader = runCommand(findCommand(['digest', 'subscribe'])!, { frequency: 'daily', time: '09:00' }, { ...mod('-800'), isModerator: false }, t.app);
