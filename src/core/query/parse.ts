@@ -654,6 +654,8 @@ function escape(s: string): string {
 
 function isStated(text: string, lex: Lexicon, timeIndex: number): boolean {
   const before = timeIndex >= 0 ? text.slice(0, timeIndex) : text;
+  // "what did kyiv say the russians lost in october 2024": the time belongs to the losing, not the saying.
+  if (/\b(?:lost|lose|loses|losing|killed|died|destroyed|downed|shot down|suffered)\s+(?:(?:in|during|on|for|over|throughout)\s+)?(?:the\s+)?$/.test(before)) return false;
   const stated = lex.cues.stated.map((p) => p.join(' '));
   // A cue just before the time: "said in", "update of", "report dated".
   const tail = before.trim().split(/\s+/).slice(-4).join(' ');
