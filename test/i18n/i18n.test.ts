@@ -75,6 +75,15 @@ describe('message catalogues', () => {
     expect(t('ru', 'metric-tanks', { count: 11 })).toBe('танков');
   });
 
+  it('a source no figure is held from is named in the asker\'s language, with the sources that are', () => {
+    const app = memoryApp();
+    const uk = renderAnswerText(app.asker.ask('що каже медіазона про втрати росії'));
+    expect(uk).toMatch(/У мене немає цифр від: Mediazona\. Я маю цифри від: .*НАТО/);
+    const ru = renderAnswerText(app.asker.ask('по данным медиазоны'));
+    expect(ru).toMatch(/У меня нет цифр от: Mediazona\. У меня есть цифры от: .*НАТО/);
+    app.close();
+  });
+
   it('ends a sentence with one full stop after a date that ends with one', () => {
     const to = `1 173 920 по ${formatShortDate('uk', '2025-11-30')}`;
     const from = `1 142 730 по ${formatShortDate('uk', '2025-10-31')}`;

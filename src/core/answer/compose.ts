@@ -472,7 +472,10 @@ export function composeAnswer(question: string, parsed: ParseResult, lookup: Cla
   const locale: Locale = options.locale ?? (parsed.kind === 'query' ? parsed.locale : parsed.kind === 'not_understood' && parsed.reading ? parsed.reading.locale : detectLocale(question));
   const empty = { question, interpretation: null, query: null, groups: [], notes: [], suggestions: [], example: null, locale };
   if (parsed.kind === 'help') return { ...empty, kind: 'help', notes: [...(parsed.outOfScope ? [{ kind: 'out_of_scope' as const, what: parsed.outOfScope }] : []), { kind: 'help' }] };
-  if (parsed.kind === 'not_understood') return { ...empty, kind: 'not_understood', query: parsed.reading ?? null, notes: [{ kind: 'not_understood', reason: parsed.reason }, { kind: 'help' }] };
+  if (parsed.kind === 'not_understood') {
+    const unheld = parsed.reading?.unknown.length ? { unheld: parsed.reading.unknown, held: dir.claimants.map((c) => ({ id: c.id, name: c.name })) } : {};
+    return { ...empty, kind: 'not_understood', query: parsed.reading ?? null, notes: [{ kind: 'not_understood', reason: parsed.reason, ...unheld }, { kind: 'help' }] };
+  }
 
   const scope = claimantScope(parsed, dir);
   const keys = lookup

@@ -62,7 +62,8 @@ export type AnswerNote =
   | { kind: 'help' }
   /** The question asks about what no figure held covers. */
   | { kind: 'out_of_scope'; what: 'civilians' }
-  | { kind: 'not_understood'; reason: string }
+  /** `unheld`: the question asks only sources no figure is held from (`held`: the claimants that are). */
+  | { kind: 'not_understood'; reason: string; unheld?: string[]; held?: { id: string; name: string }[] }
   | { kind: 'no_figure'; reading: string }
   /** A date without a year: the year taken. */
   | { kind: 'year_assumed'; label: string; which: string }

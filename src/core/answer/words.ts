@@ -172,8 +172,10 @@ export function answerNoteWords(n: AnswerNote, examples: readonly string[], loca
     case 'help':
       return `${t(locale, 'help-intro')}\n- ${(locale === 'en' ? examples : exampleQuestions(locale)).join('\n- ')}`;
     case 'not_understood':
-      // The reader's reasons are English; another language gets the catalogue's general one.
-      return locale === 'en' ? n.reason : t(locale, 'not-understood');
+      // The reader's reasons are English; another language says which sources are not held, or the catalogue's general reason.
+      if (locale === 'en') return n.reason;
+      if (n.unheld?.length) return `${t(locale, 'unheld', { names: joinWith(locale, 'list-comma', n.unheld) })} ${t(locale, 'held-from', { names: joinWith(locale, 'list-comma', (n.held ?? []).map((c) => claimantName(locale, c.id, c.name))) })}`;
+      return t(locale, 'not-understood');
     case 'no_figure':
       return t(locale, 'no-figure', { reading: n.reading });
     case 'year_assumed':

@@ -96,6 +96,7 @@ data-ends = My newest report runs to { $to }, so I hold nothing yet for { $asked
 out-of-scope-civilians = I hold figures of military losses only: civilian deaths are not among them, and military figures would not answer that.
 side-by-side = Figures of different claimants are shown side by side and never combined.
 unheld = I hold no figures from { $names }.
+held-from = I hold figures from: { $names }.
 same-side = { $asked } { $count ->
     [one] has
    *[other] have
