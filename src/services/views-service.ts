@@ -76,8 +76,9 @@ export class ViewsService {
           : asked;
     if (!intent) return this.answer(question, locale);
     const query = this.query(intent.text);
-    // The asker's language, else the question's (as the answer's).
-    const words: Locale = locale ?? query?.locale ?? detectLocale(question);
+    // The asker's language, else the question's (as the answer's); a query read with the English
+    // default kind of loss ("сегодняшняя сводка" + "Russian personnel losses") says English wrongly.
+    const words: Locale = locale ?? (query && query.locale !== 'en' ? query.locale : detectLocale(question));
     if (intent.view === 'card') return { kind: 'doc', doc: this.today(words), actions: [] };
     if (!query) return this.answer(question, locale);
     const { directory, lookup, today } = this.asker.read('');

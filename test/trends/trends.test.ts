@@ -102,6 +102,16 @@ describe('daily averages', () => {
   });
 });
 
+describe("the daily card in the question's language", () => {
+  it.each([
+    ['сегодняшняя сводка', /Генеральный штаб ВСУ: сводка за/],
+    ['сьогоднішнє зведення', /Генеральний штаб ЗСУ: зведення за/],
+    ["today's report", /report of 8 Aug 2026/],
+  ])('%s', async (question, expected) => {
+    expect(viewText(await app.views.reply(question))).toMatch(expected);
+  });
+});
+
 describe('asked past the newest report', () => {
   // NOW is 1 Sep 2026; the shipped series ends with the report of 8 Aug (to 7 Aug).
   it('"yesterday" shows the newest day held, and says so, instead of nothing', () => {
