@@ -86,6 +86,15 @@ describe('answers on the seed data', () => {
     expect(renderAnswerText(answer)).toMatch(/nearest figures/);
   });
 
+  it("names whose losses each line counts when the answer holds more than one side's", () => {
+    const lines = renderAnswerText(app.asker.ask('total deaths in the war')).split('\n\n')[0]!.split('\n').filter((l) => !l.startsWith('Read as'));
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line).toMatch(/ \(losses of (?:Russia|Ukraine)\): /);
+    expect(lines.some((l) => l.includes('(losses of Ukraine)'))).toBe(true);
+    // One side only: no label.
+    expect(renderAnswerText(app.asker.ask('russian losses'))).not.toMatch(/losses of Russia/);
+  });
+
   it('answers an off-topic question with help and no figures', () => {
     const answer = app.asker.ask('what is the weather in Paris');
     expect(['not_understood', 'help']).toContain(answer.kind);

@@ -5,7 +5,7 @@ import { lastDayMeant } from './derive.ts';
 import { EXAMPLE_QUESTIONS, type Answer, type AnswerFigure, type AnswerGroup } from './compose.ts';
 import { answerNoteWords, figureNoteWords, figurePeriod, figureValue, sourceWords } from './words.ts';
 import { t, type Locale } from '../../i18n/index.ts';
-import { claimantName } from '../../i18n/names.ts';
+import { claimantName, partyName } from '../../i18n/names.ts';
 import type { Source } from '../model.ts';
 
 /**
@@ -55,8 +55,19 @@ function leadFigures(answer: Answer, group: Answer['groups'][number]): AnswerFig
   return leads;
 }
 
+/**
+ * Whose line it is: the claimant, and when the answer holds more than one side's losses ("total
+ * deaths in the war"), whose losses the figure counts, so no line can be read as the other side's.
+ */
+function leadName(answer: Answer, group: AnswerGroup, figure: AnswerFigure, sidesShown: number): string {
+  const locale = answer.locale ?? 'en';
+  const claimant = claimantName(locale, group.claimant.id, group.claimant.name);
+  return sidesShown > 1 ? t(locale, 'lead-with-side', { claimant, side: partyName(locale, figure.subject.id, figure.subject.name) }) : claimant;
+}
+
 export function layoutAnswer(answer: Answer): AnswerLayout {
   const locale = answer.locale ?? 'en';
+  const sidesShown = new Set(answer.groups.flatMap((g) => g.figures.map((f) => f.subject.id))).size;
   const named = (c: { id: string; name: string }) => ({ ...c, name: claimantName(locale, c.id, c.name) });
   const leads = new Set(answer.groups.flatMap((g) => leadFigures(answer, g)));
   const bySource = new Map<string, AnswerFigure[]>();
@@ -84,7 +95,7 @@ export function layoutAnswer(answer: Answer): AnswerLayout {
     flush();
   }
   return {
-    leads: answer.groups.flatMap((g) => leadFigures(answer, g).map((figure) => ({ claimant: claimantName(locale, g.claimant.id, g.claimant.name), figure }))),
+    leads: answer.groups.flatMap((g) => leadFigures(answer, g).map((figure) => ({ claimant: leadName(answer, g, figure, sidesShown), figure }))),
     reading: answer.interpretation,
     sections,
     notes: answer.notes.map((n) => answerNoteWords(n, EXAMPLE_QUESTIONS, locale)),

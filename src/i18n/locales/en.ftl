@@ -97,6 +97,7 @@ out-of-scope-civilians = I hold figures of military losses only: civilian deaths
 side-by-side = Figures of different claimants are shown side by side and never combined.
 unheld = I hold no figures from { $names }.
 held-from = I hold figures from: { $names }.
+lead-with-side = { $claimant } (losses of { $side })
 same-side = { $asked } { $count ->
     [one] has
    *[other] have

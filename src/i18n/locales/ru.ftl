@@ -98,6 +98,7 @@ out-of-scope-civilians = У меня есть цифры только военн
 side-by-side = Цифры разных источников приведены рядом и никогда не объединяются.
 unheld = У меня нет цифр от: { $names }.
 held-from = У меня есть цифры от: { $names }.
+lead-with-side = { $claimant } (потери стороны «{ $side }»)
 same-side = { $asked }: нет цифр по этому запросу; эти цифры { $others_count ->
     [one] сообщает
    *[other] сообщают

@@ -98,6 +98,7 @@ out-of-scope-civilians = Я маю цифри лише військових вт
 side-by-side = Цифри різних джерел наведено поруч і ніколи не поєднано.
 unheld = У мене немає цифр від: { $names }.
 held-from = Я маю цифри від: { $names }.
+lead-with-side = { $claimant } (втрати сторони «{ $side }»)
 same-side = { $asked }: немає цифр за цим запитом; ці цифри { $others_count ->
     [one] повідомляє
    *[other] повідомляють
