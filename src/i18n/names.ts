@@ -41,6 +41,12 @@ export function partyName(locale: Locale, id: string, fallback: string): string 
 
 const key = (metric: string) => metric.replace(/_/g, '-');
 
+/** "1 submarine", not "1 submarines": the English labels are plurals of regular nouns ("losses" -> "loss"). */
+function englishSingular(label: string): string {
+  if (/sses$/.test(label)) return label.slice(0, -2);
+  return /[^sSu]s$/.test(label) ? label.slice(0, -1) : label;
+}
+
 /** English metric labels from data/metrics.yaml where it exists (metrics are data), by id. */
 let englishLabels: Map<string, string> | null = null;
 function englishLabel(metric: string): string {
@@ -59,7 +65,7 @@ function englishLabel(metric: string): string {
 /** A metric after a number: "45,720 personnel losses", "3 танки", "5 танків". A metric the
  * catalogue does not know (added in data/metrics.yaml) reads as its English label. */
 export function metricCounted(locale: Locale, metric: string, count: number | null): string {
-  if (locale === 'en' || !hasMessage(locale, `metric-${key(metric)}`)) return englishLabel(metric);
+  if (locale === 'en' || !hasMessage(locale, `metric-${key(metric)}`)) return count === 1 ? englishSingular(englishLabel(metric)) : englishLabel(metric);
   return t(locale, `metric-${key(metric)}`, { count: count ?? 5 });
 }
 

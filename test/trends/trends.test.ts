@@ -102,6 +102,16 @@ describe('daily averages', () => {
   });
 });
 
+describe('a series that goes on', () => {
+  it('is not said to have stopped when a figure offered is not its last; one is "1 submarine"', () => {
+    const answer = app.asker.ask('russian submarines lost in 2023');
+    const offered = [...answerFigures(answer), ...answer.suggestions].filter((f) => f.metric === 'submarines');
+    expect(offered.length).toBeGreaterThan(0);
+    for (const f of offered) expect(f.notes.some((n) => n.kind === 'series_stopped')).toBe(false);
+    expect(renderAnswerText(answer)).toMatch(/\b1 submarine\b/);
+  });
+});
+
 describe("the daily card in the question's language", () => {
   it.each([
     ['сегодняшняя сводка', /Генеральный штаб ВСУ: сводка за/],

@@ -411,15 +411,19 @@ function markStoppedSeries(figures: AnswerFigure[], ctx: Context): void {
   const claimants = new Set(ends.map((f) => `${f.claimant.id}|${f.subject.id}`));
   const siblings = ctx.lookup.catalog().filter((k) => k.periodKind === 'cumulative' && claimants.has(`${k.claimant}|${k.subject}`));
   const newest = new Map<string, string>();
+  /** Each series' own newest figure: only a figure that is its series' last can say the series stopped. */
+  const ownNewest = new Map<string, string>();
   ctx.lookup.latestCumulative(siblings, null).forEach((c, i) => {
     const k = siblings[i]!;
     const id = `${k.claimant}|${k.subject}`;
     if (c?.periodEnd && (newest.get(id) ?? '') < c.periodEnd) newest.set(id, c.periodEnd);
+    if (c?.periodEnd) ownNewest.set(`${id}|${k.metric}`, c.periodEnd);
   });
   for (const f of ends) {
     const latest = newest.get(`${f.claimant.id}|${f.subject.id}`) ?? null;
+    const own = ownNewest.get(`${f.claimant.id}|${f.subject.id}|${f.metric}`);
     const continuation = SERIES_CONTINUATIONS[seriesId({ claimant: f.claimant.id, subject: f.subject.id, metric: f.metric })];
-    if (latest === null || daysBetween(f.period.end!, latest) <= STOPPED_AFTER_DAYS) continue;
+    if (latest === null || (own !== undefined && own > f.period.end!) || daysBetween(f.period.end!, latest) <= STOPPED_AFTER_DAYS) continue;
     f.notes.push({ kind: 'series_stopped', metric: f.metric, lastEnd: f.period.end!, claimantLatest: latest, continuedAs: continuation?.continuedAs ?? null, reference: continuation?.reference ?? null });
   }
 }
