@@ -84,6 +84,50 @@ function weekday(iso: string): number {
   return (new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
 }
 
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const WEEKDAY_RE = `(${WEEKDAYS.join('|')})`;
+const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
+/**
+ * The day a weekday names, from `today`: "monday", "on monday", "last monday" are the most recent
+ * one before today (never today: its report is not out; on a Monday "last monday" is a week ago);
+ * "this monday" is the one of the current week (Monday first, as "this week"), today or later included.
+ */
+function weekdayDate(name: string, which: string | undefined, today: string): string {
+  const target = WEEKDAYS.indexOf(name);
+  if (which === 'this') return addDays(today, target - weekday(today));
+  const back = (weekday(today) - target + 7) % 7 || 7;
+  return addDays(today, -back);
+}
+
+/** Fixed-date holidays: month and day, and the label's name. */
+const HOLIDAYS: { re: RegExp; month: number; day: number; name: string }[] = [
+  { re: /^orthodox (?:christmas|xmas) eve$/, month: 1, day: 6, name: 'Orthodox Christmas Eve' },
+  { re: /^orthodox (?:christmas|xmas)(?: day)?$/, month: 1, day: 7, name: 'Orthodox Christmas' },
+  { re: /^(?:christmas|xmas) eve$/, month: 12, day: 24, name: 'Christmas Eve' },
+  { re: /^(?:christmas|xmas)(?: day)?$/, month: 12, day: 25, name: 'Christmas Day' },
+  { re: /^new year'?s'? eve$/, month: 12, day: 31, name: "New Year's Eve" },
+  { re: /^new year/, month: 1, day: 1, name: "New Year's Day" },
+  { re: /independence day$/, month: 8, day: 24, name: 'Independence Day' },
+  { re: /^victory day$/, month: 5, day: 9, name: 'Victory Day' },
+];
+
+/**
+ * One day a rule named (a weekday, a holiday): the day itself; after "since" from it to the
+ * latest report; after "by", "as of" or with a total ("total losses on christmas 2024") the
+ * running total that day, as for a date.
+ */
+function namedDay(m: RegExpExecArray, date: string, label: string, today: string, yearless = false): TimeSpec | null {
+  const before = m.input.slice(0, m.index);
+  if (/\bsince\s*$/.test(before)) {
+    const yesterday = yesterdayOf(today);
+    return date > yesterday ? null : range(date, yesterday, 'span', `since ${label}`);
+  }
+  if (AS_OF_BEFORE.test(before) || TOTAL_WORDS.test(m.input)) return { kind: 'asOf', date, yearless };
+  return range(date, date, 'day', label, yearless);
+}
+const afterSince = (m: RegExpExecArray) => /\bsince\s*$/.test(m.input.slice(0, m.index));
+
 /** Rules for explicit periods, tried in order before chrono-node. */
 const RULES: Rule[] = [
   {
@@ -279,7 +323,7 @@ const RULES: Rule[] = [
   },
   {
     // "since the start of 2025", "since the beginning of the year", "since (the) new year('s)"
-    pattern: new RegExp(String.raw`\bsince (?:the )?(?:start|beginning) of (?:${YEAR_RE}|(the|this) year)\b|\bsince (?:the )?new ?year(?:'?s)?(?: day)?(?:,? (?:of )?${YEAR_RE})?\b`),
+    pattern: new RegExp(String.raw`\bsince (?:the )?(?:start|beginning) of (?:${YEAR_RE}|(the|this) year)\b|\bsince (?:the )?new ?year(?!(?:'?s)? ?eve)(?:'?s)?(?: day)?(?:,? (?:of )?${YEAR_RE})?\b`),
     build: (m, today) => {
       const written = m[1] ?? m[3];
       const year = written ? Number(written) : Number(today.slice(0, 4));
@@ -288,6 +332,46 @@ const RULES: Rule[] = [
       return range(start, end, 'span', `since the start of ${year}`);
     },
     partial: true,
+  },
+  {
+    // "last monday", "on friday", "this tuesday", "monday's losses", "since last friday". Not a
+    // weekday with a date ("monday 3 march 2025": chrono's), "mondays" or "the last monday of march".
+    pattern: new RegExp(String.raw`\b(?:(?:on|for|during) )?(?:(last|past|previous|this) )?${WEEKDAY_RE}(?:'s)?(?!'|,? (?:the )?\d|,? ${MONTH_RE}\b| of\b)\b`),
+    build: (m, today) => {
+      const name = m[2]!;
+      const which = m[1] === 'past' || m[1] === 'previous' ? 'last' : m[1];
+      const date = weekdayDate(name, which, today);
+      return namedDay(m, date, `${capitalise(name)}, ${formatDate(date)}`, today);
+    },
+    partial: afterSince,
+  },
+  {
+    // "christmas 2024", "on new year's eve", "independence day", "victory day 2025", "orthodox
+    // christmas". Without a year the latest one before today ("this christmas": this year's), read
+    // as a date without a year is. A bare "new year" is the day only after "on", "at" or "over":
+    // "new year 2025" stays the year. Not "the christmas holidays", "the christmas truce".
+    pattern: new RegExp(
+      String.raw`\b(?:(?<on>on|at|over|for|during|around) )?(?:(?<which>last|this|past|previous) )?(?:(?<before>(?:19|20)\d{2}) )?(?:the )?` +
+        String.raw`(?<name>(?:orthodox )?(?:christmas|xmas)(?: day| eve)?|new year'?s'? eve|new years?'?s?(?: day)?|(?:(?:ukraine'?s?|ukrainian) )?independence day|victory day)` +
+        String.raw`(?! (?:holiday|holidays|break|period|season|week|weekend|truce|ceasefire|ceasefires|address|speech|message)\b)(?:,? (?:of |in )?(?<year>(?:19|20)\d{2}))?\b`,
+    ),
+    build: (m, today) => {
+      const g = m.groups!;
+      const name = g.name!;
+      if (/^new year$/.test(name) && !g.on) return null;
+      const holiday = HOLIDAYS.find((h) => h.re.test(name))!;
+      const written = g.year ?? g.before;
+      let year: number;
+      if (written) year = Number(written);
+      else if (g.which === 'this') year = Number(today.slice(0, 4));
+      else {
+        const [ty] = ymdParts(today);
+        year = ymd(ty, holiday.month, holiday.day) < today ? ty : ty - 1;
+      }
+      const date = ymd(year, holiday.month, holiday.day);
+      return namedDay(m, date, `${holiday.name}, ${formatDate(date)}`, today, !written && g.which !== 'this');
+    },
+    partial: afterSince,
   },
   {
     pattern: /\b(?:in |during |for |over )?(?:the )?(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th|last|final) quarter)(?:,? (?:of )?(?:(?:19|20)?(\d{2}))?)?\b/,
@@ -388,7 +472,7 @@ function finish(time: TimeSpec, rest: string, index: number, length: number, tod
  * "у 2023 і 2024", "в 2024 году по сравнению с 2023". "to" and "and" after "between"/"from" make a
  * range instead, which extractTime reads first.
  */
-const PERIOD_LINK = /^[\s,]*(?:(?:year|рік|року|році|роках|роки|год|году|года|годах|годы)[\s,]+)?(?:vs\.?|versus|v\.?|compared\s+(?:to|with)|against|or|and|than|as\s+against|і|та|й|чи|або|проти|порівняно\s+з|у\s+порівнянні\s+з|и|или|против|по\s+сравнению\s+с|чем|а)[\s,]+(?:(?:in|on|for|during|of|у|в|во|за|на)\s+)?(?:the\s+)?$/iu;
+const PERIOD_LINK = /^[\s,]*(?:(?:year|рік|року|році|роках|роки|год|году|года|годах|годы)[\s,]+)?(?:(?:(?:and|but|or)\s+)?(?:what|how)\s+about|vs\.?|versus|v\.?|compared\s+(?:to|with)|against|or|and|than|as\s+against|і|та|й|чи|або|проти|порівняно\s+з|у\s+порівнянні\s+з|и|или|против|по\s+сравнению\s+с|чем|а)[\s,]+(?:(?:in|on|for|during|of|у|в|во|за|на)\s+)?(?:the\s+)?$/iu;
 
 /**
  * The periods a question compares with the one `first` read: "russian losses in 2023 vs 2024" ->
