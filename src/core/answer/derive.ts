@@ -63,7 +63,8 @@ export function difference(end: StatedValue, start: StatedValue | null): Differe
 
 /** A stated figure divided by a number of days, rounded; "about" unless it divides exactly. */
 export function perDay(v: { low: number | null; high: number | null; qualifier: Qualifier }, days: number): StatedValue {
-  const div = (n: number | null) => (n === null ? null : Math.round(n / days));
+  // Whole numbers, but two significant digits below 10 a day: "about 0.025 a day" says more than "about 0".
+  const div = (n: number | null) => (n === null ? null : Math.abs(n / days) >= 10 || n === 0 ? Math.round(n / days) : Number((n / days).toPrecision(2)));
   const exact = (n: number | null) => n === null || n % days === 0;
   const qualifier: Qualifier = v.qualifier === 'exact' && !(exact(v.low) && exact(v.high)) ? 'about' : v.qualifier === 'nearly' ? 'about' : v.qualifier;
   return { low: div(v.low), high: div(v.high), qualifier };
