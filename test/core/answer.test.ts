@@ -86,6 +86,10 @@ describe('answers on the seed data', () => {
     expect(renderAnswerText(answer)).toMatch(/nearest figures/);
   });
 
+  it('never calls a finished period "so far" because one figure covers only part of it', () => {
+    expect(app.asker.ask('losses 2022').interpretation).not.toMatch(/so far/);
+  });
+
   it("names whose losses each line counts when the answer holds more than one side's", () => {
     const lines = renderAnswerText(app.asker.ask('total deaths in the war')).split('\n\n')[0]!.split('\n').filter((l) => !l.startsWith('Read as'));
     expect(lines.length).toBeGreaterThan(1);

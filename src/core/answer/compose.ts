@@ -531,7 +531,10 @@ export function composeAnswer(question: string, parsed: ParseResult, lookup: Cla
   const figures = [...result.figures, ...others.flatMap((r) => r.figures)];
   notes.push(...result.notes, ...others.flatMap((r) => r.notes));
   notes.push(...readingFallbacks(parsed, scope, figures, time, ctx));
-  const partialTo = figures.flatMap((f) => f.notes.filter((n) => n.kind === 'partial').map((n) => n.to)).sort().at(-1) ?? null;
+  // "2026 so far, to 7 Aug": only a period still running is "so far"; a figure covering part of a
+  // finished one ("losses 2022" beside a total to 25 March 2022) says so in its own line instead.
+  const running = time.kind === 'range' && time.end >= addDays(today, -1);
+  const partialTo = running ? (figures.flatMap((f) => f.notes.filter((n) => n.kind === 'partial').map((n) => n.to)).sort().at(-1) ?? null) : null;
   const reading = describeReading(parsed, dir, [readingTime, ...(parsed.otherTimes ?? [])], partialTo, ctx.average && time.kind === 'range', locale);
   if (figures.length) {
     if (new Set(figures.map((f) => f.claimant.id)).size > 1) notes.push({ kind: 'side_by_side' });
