@@ -23,6 +23,7 @@ const UNIT_WORDS: Record<string, BreakdownUnit> = {
   // uk / ru
   'день': 'day', 'тиждень': 'week', 'тижнях': 'week', 'тижнями': 'week', 'місяць': 'month', 'місяцях': 'month', 'місяцями': 'month', 'квартал': 'quarter', 'кварталах': 'quarter', 'кварталами': 'quarter', 'рік': 'year', 'роках': 'year',
   'неделя': 'week', 'неделям': 'week', 'месяц': 'month', 'месяцам': 'month', 'кварталам': 'quarter', 'год': 'year', 'годам': 'year',
+  'добу': 'day', 'доба': 'day', 'сутки': 'day', 'неделю': 'week',
   'щомісяця': 'month', 'щомісячно': 'month', 'помісячно': 'month', 'щотижня': 'week', 'щокварталу': 'quarter', 'помесячно': 'month', 'понедельно': 'week', 'поквартально': 'quarter', 'ежемесячно': 'month', 'еженедельно': 'week',
 };
 
@@ -41,8 +42,24 @@ const CHART = rx(
 const UNIT = rx(
   "(?:(?:per|by|each|every|a|for\\s+each)\\s+(week|month|quarter|year)(?:\\s+of)?|by\\s+(day)|(day|week|month|quarter|year)\\s+by\\s+(?:day|week|month|quarter|year)|(daily|weekly|monthly|quarterly|yearly|annual)(?:\\s+(?:breakdown|figures|totals|losses))?|(?:breakdown|broken\\s+down)\\s+by\\s+(day|week|month|quarter|year)|(?:по|за)\\s+(тижнях|тижнями|місяцях|місяцями|кварталах|кварталами|роках|неделям|месяцам|кварталам|годам)|(?:кожн\\S*|щ\\S*|каждый|каждую|каждого|за\\s+каждый)\\s+(тиждень|місяць|квартал|рік|неделя|месяц|квартал|год)|(щомісяця|щомісячно|помісячно|щотижня|щокварталу|помесячно|понедельно|поквартально|ежемесячно|еженедельно))",
 );
+const UK_MOST = 'сам(?:ий|а|е|і|ого|ої|им|ому|их)|найбільш';
+const RU_MOST = 'сам(?:ый|ая|ое|ые|ых|ого|ой|ом|ым|ую|ыми)|наиболее';
+// "The worst day", "record month", "найкривавіший день", "самый кровавый день": a record on its own.
+// "Most" is not the "most" of "most recent" or "most likely".
 const RECORD = rx(
-  '(?:the\\s+)?(?:worst|deadliest|heaviest|biggest|highest|largest|record|most)(?:\\s+(?:single\\s+)?(day|week|month|quarter|year))?(?:\\s+(?:ever|so\\s+far|on\\s+record))?(?:\\s+(?:of|for|in))?|records?|(?:найгірш\\S*|рекордн\\S*|рекорд)(?:\\s+(день|тиждень|місяць|рік))?|(?:худш\\S*|рекордн\\S*|рекорд)(?:\\s+(день|неделя|месяц|год))?',
+  '(?:the\\s+)?(?:worst|deadliest|bloodiest|heaviest|biggest|highest|largest|record|peak|most(?!\\s+(?:recent|recently|likely|reliable|accurate|up[\\s-]to[\\s-]date|current|latest|trusted|credible))|(?:max|maximum)(?=\\s+(?:single\\s+)?(?:day|week|month|quarter|year)\\b))(?:\\s+(?:single\\s+)?(day|week|month|quarter|year))?(?:\\s+(?:ever|so\\s+far|on\\s+record))?(?:\\s+(?:of|for|in))?|records?' +
+    `|(?:(?:${UK_MOST})\\s+)?(?:найгірш\\S*|найкривав\\S*|найтяжч\\S*|найважч\\S*|рекордн\\S*|рекорд)(?:\\s+(день|добу|доба|тиждень|місяць|рік))?|(?:${UK_MOST})\\s+кривав\\S*(?:\\s+(день|добу|доба|тиждень|місяць|рік))?` +
+    `|(?:(?:${RU_MOST})\\s+)?(?:худш\\S*|наикровавейш\\S*|кровавейш\\S*|тяжелейш\\S*|рекордн\\S*|рекорд)(?:\\s+(день|сутки|неделя|неделю|месяц|год))?|(?:${RU_MOST})\\s+кровав\\S*(?:\\s+(день|сутки|неделя|неделю|месяц|год))?`,
+);
+/** "max", "найбільше", "больше всего": a record only with a unit ("max losses in one day", "найбільше втрат за добу"). */
+const RECORD_WEAK = rx(`(?:the\\s+)?(?:max|maximum)|найбільш\\S*|максимальн\\S*|больше\\s+всего|наибольш\\S*|(?:(?:${RU_MOST})\\s+)?(?:больш(?:ие|их)|крупн(?:ые|ых))(?=\\s+потер)`);
+/** The unit of a record said apart from its word: "in one day", "in a single month", "за добу", "в один день". */
+const RECORD_UNIT = rx(
+  '(?:in|on|during|over|within)\\s+(?:a|one|1)\\s+(?:single\\s+)?(day|week|month|quarter|year)|(?:за|в|у|на)\\s+(?:(?:один|одну|одни|одна|одного|одні)\\s+)?(день|добу|сутки|тиждень|неделю|місяць|месяц|квартал|рік|год)',
+);
+/** "The best day for Ukraine": the record of Russia's losses (and the other way round). */
+const BEST_FOR = rx(
+  '(?:the\\s+)?best\\s+(?:single\\s+)?(day|week|month|quarter|year)(?:\\s+(?:ever|so\\s+far))?\\s+for\\s+(?:the\\s+)?(ukraine|ukrainians|ukrainian\\s+(?:forces|army|military|troops)|kyiv|afu|zsu|russia|russians|russian\\s+(?:forces|army|military|troops)|moscow)(?:\\s+in\\s+terms\\s+of)?(?:\\s+(?:the\\s+)?enemy)?',
 );
 
 function strip(text: string, re: RegExp): string {
@@ -78,12 +95,22 @@ export function readTrendIntent(question: string): TrendIntent | null {
     bar = /^(?:bar|стовпчаст|столбчат)/iu.test(c[1] ?? c[0]);
     text = strip(text, CHART);
   }
-  const r = new RegExp(RECORD.source, 'giu').exec(text);
-  if (r && !chart) {
+  const best = new RegExp(BEST_FOR.source, 'giu').exec(text);
+  if (best && !chart) {
     record = true;
-    const u = firstUnit(r);
+    unit = UNIT_WORDS[best[1]!.toLowerCase()] ?? unit;
+    const enemy = /^(?:ukrain|kyiv|afu|zsu)/i.test(best[2]!) ? 'russian' : 'ukrainian';
+    text = `${text.slice(0, best.index)} ${enemy} ${text.slice(best.index + best[0].length)}`.replace(/\s+/g, ' ').trim();
+  }
+  const r = new RegExp(RECORD.source, 'giu').exec(text);
+  const weak = r ? null : new RegExp(RECORD_WEAK.source, 'giu').exec(text);
+  const apart = r || weak ? new RegExp(RECORD_UNIT.source, 'giu').exec(text) : null;
+  if ((r || (weak && (apart || unit))) && !chart) {
+    record = true;
+    const u = (r && firstUnit(r)) || (apart && firstUnit(apart));
     if (u) unit = u;
-    text = strip(text, RECORD);
+    text = strip(text, r ? RECORD : RECORD_WEAK);
+    if (apart) text = strip(text, RECORD_UNIT);
   }
   text = text.replace(/^(?:of|for|in|show(?:\s+me)?|give\s+me|the)\s+/i, '').trim();
   if (chart) return { view: 'chart', unit, bar: bar || unit !== null, text };
