@@ -549,6 +549,8 @@ export function readQuestion(input: unknown, englishVocab: QueryVocabulary, toda
   }
   if (!namesSomething && !found.length && !asksAboutLosses) return { kind: 'not_understood', reason: 'I could not find a party, a claimant or a kind of loss in that question.' };
 
+  // "total deaths on both sides", "з обох сторін", "с обеих сторон": both warring sides lose.
+  if (!subjects.length && BOTH_SIDES.test(normalised)) subjects.push(...lex.opponents.keys());
   // Who loses when only the one inflicting is named: the other side.
   if (!subjects.length) for (const a of agents) {
     const other = lex.opponents.get(a);
@@ -606,6 +608,9 @@ export function readQuestion(input: unknown, englishVocab: QueryVocabulary, toda
   query.reading = describeReading(query, dir);
   return query;
 }
+
+/** Both warring sides, in the three languages. */
+const BOTH_SIDES = /(?<![\p{L}])(?:both\s+sides|either\s+side|each\s+side|both\s+armies|обох\s+сторін|обидв[іа]\s+сторон\p{L}*|обох\s+бок[іа]в|обеих\s+сторон|обе\s+стороны|обеим\s+сторонам)(?![\p{L}])/iu;
 
 /** Civilians, in the three languages (not "civil war", "civil servants"). */
 const CIVILIANS = /(?<![\p{L}])(?:civilians?|non-?combatants?|civilian\s+(?:deaths?|casualties|victims|dead|losses)|мирн\p{L}*\s+(?:жител\p{L}*|мешкан\p{L}*|населен\p{L}*|громадян\p{L}*|люд\p{L}*)|цивільн\p{L}*|гражданск\p{L}*\s+(?:лиц\p{L}*|населен\p{L}*|жител\p{L}*))(?![\p{L}])/iu;
