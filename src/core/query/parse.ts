@@ -8,7 +8,7 @@
 //      compared or excluded;
 //   4. a Query, with the reading in one line.
 import { distance } from 'fastest-levenshtein';
-import { formatSpan } from '../dates.ts';
+import { formatSpan, lastDayOfMonth, monthName, ymd } from '../dates.ts';
 import type { Directory } from '../directory.ts';
 import { METRICS, metricInfo, type Metric } from '../vocabulary.ts';
 import { detectLocale, type Locale } from './language.ts';
@@ -397,9 +397,15 @@ export function readQuestion(input: unknown, englishVocab: QueryVocabulary, toda
   // 1. Time. Another language's time words are first rewritten in English: "у листопаді 2024" -> "in november 2024".
   const timeText = english ? text : rewriteTime(text, lex);
   const timeResult = extractTime(timeText, today);
-  const { time } = timeResult;
   // "2023 vs 2024", "у 2023 і 2024 роках": more periods, compared with the first.
   const compared = comparedPeriods(timeText, timeResult, today);
+  // "how did losses change from 2023 to 2024": the two ends compared, not their sum.
+  const ends = !compared.length && GROWTH.test(normalised) && /\b(?:from|between)\b.*\b(?:to|and|until|till|through)\b/.test(timeText) ? rangeEnds(timeResult.time) : null;
+  if (ends) {
+    timeResult.time = ends[0];
+    compared.push({ ...timeResult, time: ends[1] });
+  }
+  const { time } = timeResult;
 
   // 2. Tokens -> spans.
   const tokens = tokenise((compared.at(-1) ?? timeResult).rest).map((t) => ({ ...t, raw: t.text, text: vocab.correct(lex.stem(t.text)) }));
@@ -607,6 +613,26 @@ export function readQuestion(input: unknown, englishVocab: QueryVocabulary, toda
   for (const name of unknownNames) query.spans.push({ text: name.toLowerCase(), tag: 'unknown_name', value: name, role: 'claims' });
   query.reading = describeReading(query, dir);
   return query;
+}
+
+/** Words asking how a figure changed between two periods. */
+const GROWTH = /(?<![\p{L}])(?:grow|grew|grown|growth|increase[sd]?|rise|rose|risen|fell|drop(?:ped)?|decrease[sd]?|change[sd]?|differ(?:ence)?|compare[sd]?|зросл\p{L}*|зменшил\p{L}*|змінил\p{L}*|зміна|різниця|порівня\p{L}*|выросл\p{L}*|снизил\p{L}*|уменьшил\p{L}*|изменил\p{L}*|изменение|разница|сравни\p{L}*)(?![\p{L}])/iu;
+
+/** A range from one whole year or month to another ("2023 to 2024", "March to June 2025") as its two ends; null otherwise. */
+function rangeEnds(time: TimeSpec): [TimeSpec, TimeSpec] | null {
+  if (time.kind !== 'range' || time.granularity !== 'span' || time.yearless) return null;
+  const [sy, sm, sd] = time.start.split('-').map(Number) as [number, number, number];
+  const [ey, em] = time.end.split('-').map(Number) as [number, number];
+  if (sd !== 1) return null;
+  if (sm === 1 && time.end === ymd(ey, 12, 31) && ey > sy) {
+    const year = (y: number): TimeSpec => ({ kind: 'range', start: ymd(y, 1, 1), end: ymd(y, 12, 31), granularity: 'year', label: String(y), yearless: false });
+    return [year(sy), year(ey)];
+  }
+  if (time.end === lastDayOfMonth(ey, em) && (ey > sy || em > sm)) {
+    const month = (y: number, m: number): TimeSpec => ({ kind: 'range', start: ymd(y, m, 1), end: lastDayOfMonth(y, m), granularity: 'month', label: `${monthName(m)} ${y}`, yearless: false });
+    return [month(sy, sm), month(ey, em)];
+  }
+  return null;
 }
 
 /** Both warring sides, in the three languages. */
