@@ -440,6 +440,26 @@ describe('Discord: replies that take a while', () => {
     expect(body.allowed_mentions).toEqual({ parse: [] });
     // The answer's view buttons come with it.
     expect(JSON.stringify(body.components)).toContain('"custom_id":"v:');
+
+    // A slow press of one of them is acknowledged without a new message, then its view follows.
+    const sources = (body.components as { components: { custom_id: string; label?: string }[] }[]).flatMap((r) => r.components).find((c) => /Sources/.test(c.label ?? ''))!;
+    const press = fake.button(member, sources.custom_id);
+    const pressAck = await answerTo(fake, press);
+    expect(pressAck.type).toBe(6);
+    const followUp = `/webhooks/${APP_ID}/interaction-token-${press}`;
+    await fake.waitFor(() => fake.calls('POST', followUp).length > 0, 'the view after the deferred press');
+    expect(text({ type: 4, data: fake.calls('POST', followUp)[0]!.body as Callback['data'] })).toMatch(/Newsweek/);
+  });
+
+  it('a deferral Discord refuses is logged, and the bot goes on answering', async () => {
+    holdMs = 400;
+    fake.failNextCallback = true;
+    const id = fake.slashCommand(member, 'ask', [{ name: 'question', type: 3, value: 'UK estimate of Russian deaths' }]);
+    await new Promise((r) => setTimeout(r, 700));
+    holdMs = 0;
+    const next = await answerTo(fake, fake.slashCommand(member, 'ask', [{ name: 'question', type: 3, value: 'How many tanks has Russia lost?' }]));
+    expect(next.type).toBe(4);
+    expect(id).toBeTruthy();
   });
 });
 

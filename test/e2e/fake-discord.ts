@@ -55,6 +55,8 @@ export class FakeDiscord {
   readonly identifies: unknown[] = [];
   /** Members of the home server and their roles, as GET /guilds/:id/members/:user answers. */
   readonly homeMembers = new Map<string, string[]>();
+  /** The next interaction callback is refused as Discord refuses one that came too late (10062). */
+  failNextCallback = false;
   private readonly http: Server;
   private readonly wss: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
@@ -144,7 +146,11 @@ export class FakeDiscord {
     if (m(/^GET \/gateway\/bot$/)) {
       return send(200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
     }
-    if (m(/^POST \/interactions\/\d+\/[^/]+\/callback$/)) return send(204);
+    if (m(/^POST \/interactions\/\d+\/[^/]+\/callback$/)) {
+      if (!this.failNextCallback) return send(204);
+      this.failNextCallback = false;
+      return send(404, { code: 10062, message: 'Unknown interaction' });
+    }
     const member = m(/^GET \/guilds\/(\d+)\/members\/(\d+)$/);
     if (member) {
       const roles = member[1] === GUILD_ID ? this.homeMembers.get(member[2]!) : undefined;

@@ -213,12 +213,22 @@ const DEFER_AFTER_MS = 2000;
 
 /**
  * Sends the chain's reply to an interaction. One still being composed after `deferAfterMs` (a burst
- * of questions, a first chart) is acknowledged first, so Discord's 3 s window never lapses.
+ * of questions, a first chart) is acknowledged first, so Discord's 3 s window never lapses: a
+ * command with a "thinking…" message the reply then replaces, a button silently (the reply then
+ * edits the message the button is on, or follows it).
  */
 async function answerInteraction(interaction: ChatInputCommandInteraction | ButtonInteraction, outcome: Outgoing | null | Promise<Outgoing | null>, deferAfterMs: number): Promise<void> {
   if (!(outcome instanceof Promise)) return outcome ? deliverToInteraction(interaction, outcome) : undefined;
-  let deferred: Promise<unknown> | null = null;
-  const timer = setTimeout(() => (deferred = interaction.deferReply()), deferAfterMs);
+  // Settles with the failure instead of rejecting, so a deferral Discord refuses while the reply is
+  // still being composed is never an unhandled rejection.
+  let deferred: Promise<Error | null> | null = null;
+  const timer = setTimeout(() => {
+    const ack = interaction.isButton() ? interaction.deferUpdate() : interaction.deferReply();
+    deferred = ack.then(
+      () => null,
+      (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+    );
+  }, deferAfterMs);
   let out: Outgoing | null;
   try {
     out = await outcome;
@@ -226,28 +236,37 @@ async function answerInteraction(interaction: ChatInputCommandInteraction | Butt
     clearTimeout(timer);
   }
   if (!deferred) return out ? deliverToInteraction(interaction, out) : undefined;
-  await deferred;
+  const failed = await deferred;
+  if (failed) throw failed;
   if (!out) {
-    await interaction.deleteReply();
+    if (!interaction.isButton()) await interaction.deleteReply();
     return;
   }
   return deliverDeferred(interaction, out);
 }
 
-/** A reply to an interaction already deferred: the public "thinking…" message becomes the reply; a private reply replaces it by one only the asker sees. */
+/**
+ * A reply to an interaction already acknowledged. A command: the public "thinking…" message becomes
+ * the reply, or is replaced by one only the asker sees. A button: the message it is on is edited
+ * (a page, a confirmed preview), or the reply follows it.
+ */
 async function deliverDeferred(interaction: ChatInputCommandInteraction | ButtonInteraction, out: Outgoing): Promise<void> {
+  const button = interaction.isButton();
   if (out.reply.kind === 'chart') {
-    await interaction.editReply({ ...(await chartMessage(out.reply)), components: components(out), allowedMentions: { parse: [] } });
+    const chart = { ...(await chartMessage(out.reply)), components: components(out), allowedMentions: { parse: [] } };
+    await (button && out.placement !== 'replace' ? interaction.followUp(chart) : interaction.editReply(chart));
     return;
   }
   const messages = replyToMessages(out.reply);
   const buttons = components(out);
   const hidden = out.placement === 'page' || out.placement === 'alert' || messages.some((m) => m.ephemeral);
-  if (hidden) await interaction.deleteReply();
+  // In place: a command's own "thinking…" message, or the message a "replace" button is on.
+  const inPlace = !hidden && (!button || out.placement === 'replace');
+  if (hidden && !button) await interaction.deleteReply();
   for (const [i, m] of messages.entries()) {
     const payload = { content: m.content ?? '', embeds: m.embeds ?? [], allowedMentions: { parse: [] }, components: i === messages.length - 1 ? buttons : [] };
     if (hidden) await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral as const });
-    else if (i === 0) await interaction.editReply(payload);
+    else if (i === 0 && inPlace) await interaction.editReply(payload);
     else await interaction.followUp(payload);
   }
 }
