@@ -160,13 +160,16 @@ export class ReplyPool {
     return !this.disabled && !this.closed && this.slots.every((s) => s?.ready);
   }
 
-  /** Composes `job` on the least busy worker. Rejects with PoolUnavailableError when there is none to ask. */
+  /**
+   * Composes `job` on the least busy ready worker. Rejects with PoolUnavailableError when none is
+   * ready (starting, or being replaced): the caller composes in its own thread meanwhile.
+   */
   run<J extends ReplyJob>(job: J): Promise<ReplyJobResult<J>> {
     if (this.closed) return Promise.reject(new PoolUnavailableError('closed'));
     if (this.disabled) return Promise.reject(new PoolUnavailableError(this.disabled));
     let slot: Slot | null = null;
-    for (const s of this.slots) if (s && (!slot || s.jobs.size < slot.jobs.size)) slot = s;
-    if (!slot) return Promise.reject(new PoolUnavailableError('no worker is running'));
+    for (const s of this.slots) if (s?.ready && (!slot || s.jobs.size < slot.jobs.size)) slot = s;
+    if (!slot) return Promise.reject(new PoolUnavailableError('no worker is ready yet'));
     const id = this.nextId++;
     const chosen = slot;
     return new Promise<ReplyJobResult<J>>((resolve, reject) => {
@@ -224,7 +227,8 @@ export class ReplyPool {
   private replace(slot: Slot, error: Error): void {
     if (this.slots[slot.index] !== slot) return;
     this.slots[slot.index] = null;
-    slot.failAll(error);
+    // The jobs queued behind the one at fault are composed by their callers instead.
+    slot.failAll(new PoolUnavailableError(`its worker was replaced (${error.message})`));
     void slot.worker.terminate().catch(() => undefined);
     if (this.closed) return;
     if (this.startFailures >= this.maxStartFailures) {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerFigures } from '../../src/core/answer/compose.ts';
 import { answerToDoc } from '../../src/core/answer/to-doc.ts';
 import { openApp, type App } from '../../src/app.ts';
-import { ReplyPool } from '../../src/services/reply-pool.ts';
+import { PoolUnavailableError, ReplyPool } from '../../src/services/reply-pool.ts';
 import { DATA_DIR } from '../../src/paths.ts';
 
 // Just after the shipped snapshot's newest report, so "the past two weeks" holds figures only as of this clock.
@@ -100,6 +100,9 @@ describe('reply workers', () => {
   it('fail a job a worker does not answer in time, and replace that worker', async () => {
     const slow = new ReplyPool({ databasePath: join(dir, 'lossbot.db'), dataDir: DATA_DIR, size: 1, jobTimeoutMs: 1 });
     try {
+      // Before a worker is ready, jobs are refused so the caller composes them itself.
+      await expect(slow.run({ kind: 'answer', question: 'How many tanks has Russia lost?', locale: null, now: NOW.toISOString() })).rejects.toBeInstanceOf(PoolUnavailableError);
+      expect(await slow.ready()).toBe(true);
       await expect(slow.run({ kind: 'answer', question: 'How many tanks has Russia lost?', locale: null, now: NOW.toISOString() })).rejects.toThrow(/took longer than/);
       expect(slow.size).toBe(1);
     } finally {
