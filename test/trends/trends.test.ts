@@ -156,6 +156,8 @@ describe('periods compared', () => {
       ['2023-01-01', '2023-12-31', y2023.low],
       ['2024-01-01', '2024-12-31', y2024.low],
     ]);
+    // A period with nothing held is said so.
+    expect(app.asker.ask('russian tank losses in 2027 vs 2025').notes).toContainEqual({ kind: 'period_empty', label: '2027' });
     // Both periods lead the answer, one line each.
     const leads = renderAnswerText(app.asker.ask('russian tank losses in 2023 vs 2024')).split('\n').filter((l) => l.startsWith('General Staff of the Armed Forces of Ukraine: '));
     expect(leads).toEqual([expect.stringMatching(/, 2023$/), expect.stringMatching(/, 2024$/)]);

@@ -530,6 +530,12 @@ export function composeAnswer(question: string, parsed: ParseResult, lookup: Cla
   const others = (parsed.otherTimes ?? []).map((other) => figuresForTime(keys, other, ctx));
   const figures = [...result.figures, ...others.flatMap((r) => r.figures)];
   notes.push(...result.notes, ...others.flatMap((r) => r.notes));
+  // A compared period with nothing held is said so, never silently left out ("2027 vs 2025").
+  if (others.length && figures.length)
+    [result, ...others].forEach((r, i) => {
+      const period = i === 0 ? time : parsed.otherTimes![i - 1]!;
+      if (!r.figures.length && period.kind === 'range') notes.push({ kind: 'period_empty', label: timeLabel(period, locale) });
+    });
   notes.push(...readingFallbacks(parsed, scope, figures, time, ctx));
   // "2026 so far, to 7 Aug": only a period still running is "so far"; a figure covering part of a
   // finished one ("losses 2022" beside a total to 25 March 2022) says so in its own line instead.

@@ -486,7 +486,9 @@ export function comparedPeriods(text: string, first: TimeResult, today: string, 
     rest = blank(rest, previous.index, previous.length);
     const next = extractTime(rest, today);
     if ((next.time.kind !== 'range' && next.time.kind !== 'asOf') || next.time.yearless || next.index < previous.index + previous.length) break;
-    if (!PERIOD_LINK.test(text.slice(previous.index + previous.length, next.index))) break;
+    // A comma alone links periods in a list: "in 2023, 2024 and 2025".
+    const gap = text.slice(previous.index + previous.length, next.index);
+    if (!PERIOD_LINK.test(gap) && !/^\s*,\s*(?:(?:in|on|for|during|у|в|во|за|на)\s+)?$/iu.test(gap)) break;
     found.push(next);
     previous = next;
   }
@@ -513,7 +515,7 @@ export function extractTime(text: string, today: string): TimeResult {
   // A range's joining word stands between its two ends, not anywhere ("... according to the general staff").
   const joins = (a: { index: number; length: number }, b: { index: number }) => {
     const between = text.slice(a.index + a.length, b.index);
-    return between.length <= 12 && /^\s*,?\s*(?:and|to|until|till|through|thru|[-–])(?:\s|$)/.test(between) && connector.test(text.slice(0, b.index));
+    return between.length <= 24 && /^\s*,?\s*(?:(?:right\s+|all\s+the\s+way\s+)?up\s+)?(?:and|to|until|till|through|thru|[-–])(?:\s|$)/.test(between) && connector.test(text.slice(0, b.index));
   };
   if (mentions.length >= 2 && joins(mentions[0]!, mentions[1]!)) {
     const [a, b] = [mentions[0]!, mentions[1]!];

@@ -93,6 +93,7 @@ no-figure = I hold no figure for { $reading }.
 year-assumed = No year was given, so I took { $label }, the most recent { $which } with figures.
 year-assumed-period = that period
 data-ends = My newest report runs to { $to }, so I hold nothing yet for { $asked }. Shown instead: { $shown }, the same length of time up to that report.
+period-empty = I hold no figures for { $label }.
 out-of-scope-civilians = I hold figures of military losses only: civilian deaths are not among them, and military figures would not answer that.
 side-by-side = Figures of different claimants are shown side by side and never combined.
 unheld = I hold no figures from { $names }.
