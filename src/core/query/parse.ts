@@ -390,6 +390,8 @@ export function readQuestion(input: unknown, englishVocab: QueryVocabulary, toda
   if (english ? HELP.test(text) : isHelp(text, lex)) return { kind: 'help' };
   // Civilian deaths: every figure held is of military losses; answering with them would mislead.
   if (CIVILIANS.test(normalised)) return { kind: 'help', reason: 'I hold figures of military losses only, not of civilians.', outOfScope: 'civilians' };
+  // What will happen: no figure held says that, and a figure shown beside it would read as a forecast.
+  if (FORECAST.test(normalised)) return { kind: 'help', reason: 'I hold figures said so far; I do not forecast.', outOfScope: 'forecast' };
   /** Every word of the question as the lexicon matches it (its stem), for phrase look-ups. */
   const rawWords = english ? [] : tokenise(text).map((t) => t.text);
   const stems = rawWords.map((w) => lex.stem(w));
@@ -638,8 +640,11 @@ function rangeEnds(time: TimeSpec): [TimeSpec, TimeSpec] | null {
 /** Both warring sides, in the three languages. */
 const BOTH_SIDES = /(?<![\p{L}])(?:both\s+sides|either\s+side|each\s+side|both\s+armies|обох\s+сторін|обидв[іа]\s+сторон\p{L}*|обох\s+бок[іа]в|обеих\s+сторон|обе\s+стороны|обеим\s+сторонам)(?![\p{L}])/iu;
 
+/** Questions about what will happen, in the three languages. */
+const FORECAST = /(?<![\p{L}])(?:who\s+(?:will|is\s+going\s+to|gonna)\s+win|(?:will|going\s+to|gonna)\s+(?:\p{L}+\s+){0,3}(?:win|end|die|collapse|be\s+killed|lose)|when\s+will\s+(?:\p{L}+\s+){0,3}end|forecast|predict(?:ion|ions)?|prognosis|переможе|переможуть|закінчиться|закінчиться\s+війна|загине|загинуть|прогноз\p{L}*|передбач\p{L}*|победит|победят|закончится|погибнет|погибнут|предскаж\p{L}*|предсказ\p{L}*)(?![\p{L}])/iu;
+
 /** Civilians, in the three languages (not "civil war", "civil servants"). */
-const CIVILIANS = /(?<![\p{L}])(?:civilians?|non-?combatants?|civilian\s+(?:deaths?|casualties|victims|dead|losses)|мирн\p{L}*\s+(?:жител\p{L}*|мешкан\p{L}*|населен\p{L}*|громадян\p{L}*|люд\p{L}*)|цивільн\p{L}*|гражданск\p{L}*\s+(?:лиц\p{L}*|населен\p{L}*|жител\p{L}*))(?![\p{L}])/iu;
+const CIVILIANS = /(?<![\p{L}])(?:civilians?|non-?combatants?|civilian\s+(?:deaths?|casualties|victims|dead|losses)|мирн\p{L}*\s+(?:жител\p{L}*|мешкан\p{L}*|населен\p{L}*|громадян\p{L}*|люд\p{L}*)|цивільн\p{L}*|гражданск\p{L}*\s+(?:лиц\p{L}*|населен\p{L}*|жител\p{L}*)|мирн\p{L}*\s+(?:\p{L}+\s+)?(?:погиб\p{L}*|загин\p{L}*|убит\p{L}*|вбит\p{L}*)|(?:погиб\p{L}*|загин\p{L}*|убит\p{L}*|вбит\p{L}*)\s+(?:\p{L}+\s+)?мирн\p{L}*|мирняк\p{L}*)(?![\p{L}])/iu;
 
 /** The phrase (a list of words) occurs in the words, in order. */
 function hasPhrase(words: readonly string[], phrase: readonly string[]): boolean {

@@ -95,6 +95,7 @@ year-assumed-period = that period
 data-ends = My newest report runs to { $to }, so I hold nothing yet for { $asked }. Shown instead: { $shown }, the same length of time up to that report.
 period-empty = I hold no figures for { $label }.
 out-of-scope-civilians = I hold figures of military losses only: civilian deaths are not among them, and military figures would not answer that.
+out-of-scope-forecast = I hold figures that have been said so far, with who said them; I do not forecast what will happen.
 side-by-side = Figures of different claimants are shown side by side and never combined.
 unheld = I hold no figures from { $names }.
 held-from = I hold figures from: { $names }.
