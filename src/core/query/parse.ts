@@ -547,7 +547,8 @@ export function readQuestion(input: unknown, englishVocab: QueryVocabulary, toda
   const remaining = tokens.filter((_, i) => !used.has(i)).map((t) => t.text).join(' ');
   const { metrics: found, words, specificWords } = extractMetrics(` ${remaining} `, lex);
   const hasCue = (kind: CueKind) => phrasePattern(lex, kind, () => lex.cues[kind].map((p) => p.join(' '))).test(` ${remaining} `);
-  const asksAboutLosses = hasCue('lossTopic') || hasCue('agentVerbs');
+  // Periods set side by side ("порівняй жовтень і листопад 2024") ask about losses without saying so.
+  const asksAboutLosses = hasCue('lossTopic') || hasCue('agentVerbs') || compared.length > 0;
   const offTopic = english ? phrasePattern(lex, 'offTopic', () => lex.file.offTopic).test(text) : lex.file.offTopic.some((w) => hasPhrase(stems, w.toLowerCase().split(/\s+/).map(lex.stem)));
   const namesSomething = claimants.length + sides.length + subjects.length + agents.length + unknown.length + groups.length + excluded.length > 0;
   if (!found.length && !asksAboutLosses && !claimants.length && !unknown.length && !groups.length) {

@@ -482,17 +482,30 @@ export function comparedPeriods(text: string, first: TimeResult, today: string, 
   const found: TimeResult[] = [];
   let previous = first;
   let rest = text;
-  while (found.length < max && (previous.time.kind === 'range' || previous.time.kind === 'asOf') && !previous.time.yearless && previous.length > 0) {
+  // "october and november 2024": the first period may lack a year the next one gives.
+  const dated = (r: TimeResult) => r.time.kind === 'asOf' || (r.time.kind === 'range' && (!r.time.yearless || (r === first && (r.time.granularity === 'month' || r.time.granularity === 'day'))));
+  while (found.length < max && (previous.time.kind === 'range' || previous.time.kind === 'asOf') && dated(previous) && previous.length > 0) {
     rest = blank(rest, previous.index, previous.length);
     const next = extractTime(rest, today);
     if ((next.time.kind !== 'range' && next.time.kind !== 'asOf') || next.time.yearless || next.index < previous.index + previous.length) break;
     // A comma alone links periods in a list: "in 2023, 2024 and 2025".
     const gap = text.slice(previous.index + previous.length, next.index);
     if (!PERIOD_LINK.test(gap) && !/^\s*,\s*(?:(?:in|on|for|during|у|в|во|за|на)\s+)?$/iu.test(gap)) break;
+    if (previous.time.kind === 'range' && previous.time.yearless) previous.time = inYearOf(previous.time, next.time.kind === 'range' ? next.time.start : next.time.date);
     found.push(next);
     previous = next;
   }
   return found;
+}
+
+/** A yearless month or day in the year of the date after it (the year before, if it would fall after that date). */
+function inYearOf(time: TimeSpec & { kind: 'range' }, after: string): TimeSpec {
+  const [, sm, sd] = ymdParts(time.start);
+  const [, em, ed] = ymdParts(time.end);
+  let year = ymdParts(after)[0];
+  if (ymd(year, sm, sd) > after) year--;
+  const end = time.granularity === 'month' ? lastDayOfMonth(year, em) : ymd(year, em, ed);
+  return { ...time, start: ymd(year, sm, sd), end, label: `${time.label} ${year}`, yearless: false };
 }
 
 export function extractTime(text: string, today: string): TimeResult {
