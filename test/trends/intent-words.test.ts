@@ -42,3 +42,59 @@ describe('records asked in words', () => {
     expect(readTrendIntent(question)).toBeNull();
   });
 });
+
+describe('the daily report card asked in everyday words', () => {
+  it.each([
+    'що там за сьогодні',
+    'бот, що там за сьогодні по бавовні',
+    'що там по бавовні сьогодні 💥',
+    '@lossbot че там по потерям сегодня',
+    'шо там сьогодні',
+    'что там сегодня',
+    "what's new today",
+    'what’s new today',
+    'any news today',
+    'latest daily report',
+    'daily russian losses report',
+    "today's russian losses update",
+    'latest general staff report',
+    'свіжа сводка генштабу',
+    'свіже зведення генштабу',
+    'свежая сводка генштаба',
+    'нова зведення',
+    'нове зведення втрат ворога',
+    'новое от генштаба',
+    'що нового від генштабу',
+    "today's report",
+    '/today',
+    'сьогоднішнє зведення',
+    'сегодняшняя сводка',
+  ])('%s', (question) => {
+    expect(readTrendIntent(question)).toMatchObject({ view: 'card', unit: null });
+  });
+
+  it.each([
+    'russian losses today',
+    'how many tanks so far today',
+    'tanks lost today',
+    'скільки втратила росія сьогодні',
+    'сколько потеряла россия сегодня',
+    'latest UK report',
+    "last year's report",
+    'latest russian tank losses',
+    'нові втрати росії',
+    'что там с ураганом',
+    'що там по втратах за тиждень',
+  ])('leaves a plain question alone: %s', (question) => {
+    expect(readTrendIntent(question)).toBeNull();
+  });
+
+  it.each([
+    ['daily tank losses in march 2025', 'tank losses in march 2025'],
+    ['daily losses report for march 2025', 'report for march 2025'],
+    ['втрати по днях', 'втрати'],
+    ['потери по дням в марте 2025', 'потери в марте 2025'],
+  ])('a period asked by day stays a breakdown: %s', (question, text) => {
+    expect(readTrendIntent(question)).toEqual({ view: 'breakdown', unit: 'day', bar: false, text });
+  });
+});

@@ -23,7 +23,7 @@ const UNIT_WORDS: Record<string, BreakdownUnit> = {
   // uk / ru
   'день': 'day', 'тиждень': 'week', 'тижнях': 'week', 'тижнями': 'week', 'місяць': 'month', 'місяцях': 'month', 'місяцями': 'month', 'квартал': 'quarter', 'кварталах': 'quarter', 'кварталами': 'quarter', 'рік': 'year', 'роках': 'year',
   'неделя': 'week', 'неделям': 'week', 'месяц': 'month', 'месяцам': 'month', 'кварталам': 'quarter', 'год': 'year', 'годам': 'year',
-  'добу': 'day', 'доба': 'day', 'сутки': 'day', 'неделю': 'week',
+  'добу': 'day', 'доба': 'day', 'сутки': 'day', 'неделю': 'week', 'днях': 'day', 'дням': 'day',
   'щомісяця': 'month', 'щомісячно': 'month', 'помісячно': 'month', 'щотижня': 'week', 'щокварталу': 'quarter', 'помесячно': 'month', 'понедельно': 'week', 'поквартально': 'quarter', 'ежемесячно': 'month', 'еженедельно': 'week',
 };
 
@@ -36,11 +36,27 @@ const rx = (body: string) => new RegExp(`${B}(?:${body})${E}`, 'giu');
 const CARD = rx(
   "(?:today'?s?|todays|latest|newest|last|most\\s+recent|daily)\\s+(?:general\\s+staff\\s+)?(?:report|card|update|summary|figures\\s+card)|(?:звіт|зведення)\\s+(?:за\\s+)?сьогодні|сьогоднішн\\S*\\s+(?:звіт|зведення)|(?:отчёт|отчет|сводка)\\s+(?:за\\s+)?сегодня|сегодняшн\\S*\\s+(?:отчёт|отчет|сводка)|останн\\S*\\s+(?:звіт|зведення)|последн\\S*\\s+(?:отчёт|отчет|сводка)",
 );
+// Everyday ways of asking for the card, read only where the question names no date or year
+// ("daily losses report for march 2025" stays a breakdown).
+/** Words that may stand between "daily"/"свіжа" and "report"/"зведення": whose losses, and of whom. */
+const CARD_GAP =
+  "(?:the|russian|russia['’]?s|enemy|ukrainian|ukraine['’]?s|general|staff|gs|war|combat|military|losses|loss|casualty|casualties|daily|morning|official|генштаб\\S*|гш|зсу|всу|втрат\\S*|потер\\S*|рос\\S*|ворож\\S*|вражеск\\S*|окупант\\S*|оккупант\\S*|бойов\\S*|боев\\S*|щоденн\\S*|ежедневн\\S*|ранков\\S*|утренн\\S*|офіційн\\S*|официальн\\S*)";
+const CARD_NOUN = '(?:звіт\\S*|зведенн\\S*|сводк\\S*|отч[её]т\\S*|report|update|summary)';
+const CARD_LOOSE = rx(
+  `(?:today['’]?s?|latest|newest|daily|fresh|сьогоднішн\\S*|сегодняшн\\S*|свіж\\S*|свеж\\S*|нов(?:а|е|ий|ого|ої|у|ая|ое|ый|ую)|останн\\S*|последн\\S*|щоденн\\S*|ежедневн\\S*)(?:\\s+${CARD_GAP}){0,3}\\s+${CARD_NOUN}` +
+    // "що там за сьогодні", "че там по потерям сегодня": a few words between at most.
+    `|(?:що|шо|че|чо|что|чё)\\s+там(?:\\s+[^\\s?!.]+){0,4}?\\s+(?:за\\s+)?(?:сьогодні|сегодня)` +
+    `|(?:what['’]?s|what\\s+is|anything|any)\\s+(?:new|news|fresh)(?:\\s+[^\\s?!.]+){0,3}?\\s+today` +
+    `|(?:що\\s+|что\\s+)?(?:нове|нового|новое|новин\\S*|новост\\S*)\\s+(?:від|от|у|в|з|из)\\s+генштаб\\S*|(?:new|news)\\s+from\\s+(?:the\\s+)?general\\s+staff`,
+);
+/** A date or a year: the question asks about a period, not the newest report. */
+const NAMES_DATE = /\d/;
+
 const CHART = rx(
   '(?:a\\s+|the\\s+)?(?:(bar|line)\\s+)?(?:charts?|graphs?|plots?|trends?|visuali[sz]ations?)(?:\\s+(?:of|for|on|showing))?|plot|graph|chart|visuali[sz]e|(?:стовпчаст\\S*\\s+)?(?:графік\\S*|діаграм\\S*|тренд\\S*|динамік\\S*)|(?:столбчат\\S*\\s+)?(?:график\\S*|диаграмм\\S*|тренд\\S*|динамик\\S*)',
 );
 const UNIT = rx(
-  "(?:(?:per|by|each|every|a|for\\s+each)\\s+(week|month|quarter|year)(?:\\s+of)?|by\\s+(day)|(day|week|month|quarter|year)\\s+by\\s+(?:day|week|month|quarter|year)|(daily|weekly|monthly|quarterly|yearly|annual)(?:\\s+(?:breakdown|figures|totals|losses))?|(?:breakdown|broken\\s+down)\\s+by\\s+(day|week|month|quarter|year)|(?:по|за)\\s+(тижнях|тижнями|місяцях|місяцями|кварталах|кварталами|роках|неделям|месяцам|кварталам|годам)|(?:кожн\\S*|щ\\S*|каждый|каждую|каждого|за\\s+каждый)\\s+(тиждень|місяць|квартал|рік|неделя|месяц|квартал|год)|(щомісяця|щомісячно|помісячно|щотижня|щокварталу|помесячно|понедельно|поквартально|ежемесячно|еженедельно))",
+  "(?:(?:per|by|each|every|a|for\\s+each)\\s+(week|month|quarter|year)(?:\\s+of)?|by\\s+(day)|(day|week|month|quarter|year)\\s+by\\s+(?:day|week|month|quarter|year)|(daily|weekly|monthly|quarterly|yearly|annual)(?:\\s+(?:breakdown|figures|totals|losses))?|(?:breakdown|broken\\s+down)\\s+by\\s+(day|week|month|quarter|year)|по\\s+(днях|дням)|(?:по|за)\\s+(тижнях|тижнями|місяцях|місяцями|кварталах|кварталами|роках|неделям|месяцам|кварталам|годам)|(?:кожн\\S*|щ\\S*|каждый|каждую|каждого|за\\s+каждый)\\s+(тиждень|місяць|квартал|рік|неделя|месяц|квартал|год)|(щомісяця|щомісячно|помісячно|щотижня|щокварталу|помесячно|понедельно|поквартально|ежемесячно|еженедельно))",
 );
 const UK_MOST = 'сам(?:ий|а|е|і|ого|ої|им|ому|их)|найбільш';
 const RU_MOST = 'сам(?:ый|ая|ое|ые|ых|ого|ой|ом|ым|ую|ыми)|наиболее';
@@ -77,6 +93,8 @@ export function readTrendIntent(question: string): TrendIntent | null {
   if (/^\/?today[!?.]*$/i.test(q) || /^(?:сьогодні|сегодня)[!?.]*$/iu.test(q)) return { view: 'card', unit: null, bar: false, text: '' };
   CARD.lastIndex = 0;
   if (CARD.test(q)) return { view: 'card', unit: null, bar: false, text: strip(q, CARD) };
+  CARD_LOOSE.lastIndex = 0;
+  if (!NAMES_DATE.test(q.replace(/@\S+/g, '')) && CARD_LOOSE.test(q)) return { view: 'card', unit: null, bar: false, text: strip(q, CARD_LOOSE) };
 
   let text = q;
   let unit: BreakdownUnit | null = null;

@@ -224,10 +224,29 @@ export interface BreakdownTable {
   total: DerivedValue | null;
 }
 
+/** Rows by day over more days than this are too many for a chat message. */
+export const MAX_DAY_ROWS = 62;
+/** Past this many weeks, a long span by day is shown by month instead. */
+const MAX_WEEK_ROWS = 60;
+
+/**
+ * The unit a breakdown is shown by: the one asked, except a span of more than MAX_DAY_ROWS days asked
+ * by day, which is shown by week (up to MAX_WEEK_ROWS weeks) or else by month. `days` is the span's
+ * length when the unit was changed, for the line that says so.
+ */
+export function fitUnit(unit: BreakdownUnit, start: string, to: string): { unit: BreakdownUnit; days: number | null } {
+  const days = daysBetween(start, to) + 1;
+  if (unit !== 'day' || days <= MAX_DAY_ROWS) return { unit, days: null };
+  return { unit: Math.ceil(days / 7) + 1 <= MAX_WEEK_ROWS ? 'week' : 'month', days };
+}
+
 /** The breakdown's numbers, for the doc and for tests: rows, their sum, and the period's derived total. */
 export function breakdownTables(query: Query, unit: BreakdownUnit, ctx: TrendContext): { tables: BreakdownTable[]; series: SeriesInPeriod[]; sparse: string[] } {
+  return tablesOf(loadSeries(query, ctx), unit, ctx);
+}
+
+function tablesOf({ series, sparse }: { series: SeriesInPeriod[]; sparse: string[] }, unit: BreakdownUnit, ctx: TrendContext): { tables: BreakdownTable[]; series: SeriesInPeriod[]; sparse: string[] } {
   const W = wordsFor(localeOf(ctx));
-  const { series, sparse } = loadSeries(query, ctx);
   const tables = series.map((s) => {
     const b = breakdown(s.reports, s.start, s.to, unit, s.corrections);
     return {
@@ -241,13 +260,18 @@ export function breakdownTables(query: Query, unit: BreakdownUnit, ctx: TrendCon
 }
 
 /** A breakdown, or `none` (what there is no daily series of) when no series answers: the caller shows the plain answer after it. */
-export function breakdownView(query: Query, unit: BreakdownUnit, ctx: TrendContext): Doc | { none: Doc } {
+export function breakdownView(query: Query, asked: BreakdownUnit, ctx: TrendContext): Doc | { none: Doc } {
   const W = wordsFor(localeOf(ctx));
-  const { tables, series, sparse } = breakdownTables(query, unit, ctx);
-  const metric = series[0]?.key.metric ?? query.metrics[0] ?? 'personnel';
+  const loaded = loadSeries(query, ctx);
+  const metric = loaded.series[0]?.key.metric ?? query.metrics[0] ?? 'personnel';
   const what = whatWords(W, query, metric, ctx.dir);
-  if (!series.length) return { none: doc(null, [paragraph(text(W.noSeries(what))), ...sparse.map((c) => paragraph(italic(W.sparse(c))))]) };
+  if (!loaded.series.length) return { none: doc(null, [paragraph(text(W.noSeries(what))), ...loaded.sparse.map((c) => paragraph(italic(W.sparse(c))))]) };
+  // A long span asked by day (since the invasion: well over a thousand rows) is shown by week or month.
+  const fit = fitUnit(asked, loaded.series.map((s) => s.start).sort()[0]!, loaded.series.map((s) => s.to).sort().at(-1)!);
+  const unit = fit.unit;
+  const { tables, series } = tablesOf(loaded, unit, ctx);
   const blocks: Block[] = [paragraph(bold(W.title(capitalise(what, W.locale), W.by[unit], periodWords(W, query, series[0]!))))];
+  if (fit.days !== null) blocks.push(paragraph(italic(W.tooLongByDay(fit.days, unit))));
   tables.forEach((t, i) => {
     const s = series[i]!;
     blocks.push(heading(bold(t.claimant), text('; '), ...sourceSpans(W, s.source, ctx.dir.claimant(s.key.claimant)?.name ?? null), text(`; ${W.derivedFromDaily}`)));

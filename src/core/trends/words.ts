@@ -91,6 +91,8 @@ export function trendWords(locale: Locale) {
     average: (value: StatedValue, days: number, from: string, to: string) => t(L, 'trend-average', { value: v(value), days, from: d(from), to: d(to) }),
     skippedCorrections: (n: number) => t(L, 'trend-skipped-corrections', { count: n }),
     noRecord: t(L, 'trend-no-record'),
+    /** A long span asked by day, shown by `unit` instead. */
+    tooLongByDay: (days: number, unit: BreakdownUnit) => t(L, 'trend-day-too-long', { days, by: t(L, 'trend-by', { unit }) }),
     cardTitle: (claimant: string, reportDate: string | null) => (reportDate ? t(L, 'trend-card-title', { claimant, date: d(reportDate) }) : t(L, 'trend-card-title-undated', { claimant })),
     cardCovers: (whose: string, to: string) => t(L, 'trend-card-covers', { whose, date: d(to) }),
     cardRow: (metric: string, total: StatedValue, change: StatedValue | null) =>

@@ -72,6 +72,10 @@ trend-sum = Sum: { $value }
 trend-sum-none = Sum: not a number (some rows have none)
 trend-sum-equals-total = {", the same as the derived total for the whole period"}
 trend-sum-differs = {"; the derived total for the whole period is "}{ $total }
+trend-day-too-long = By day over { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+  } is too long for a chat; { $by } instead.
 
 ## Records.
 trend-record-day = Most in one day: { $value } on { $date }

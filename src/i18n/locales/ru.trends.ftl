@@ -65,6 +65,11 @@ trend-sum = Сумма: { $value }
 trend-sum-none = Сумма: не число (в некоторых строках его нет)
 trend-sum-equals-total = {", столько же, сколько вычислено за весь период"}
 trend-sum-differs = {"; вычислено за весь период: "}{ $total }
+trend-day-too-long = По дням за { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[other] { $days } дней
+  } — слишком длинно для чата; вместо этого { $by }.
 
 ## Рекорды.
 trend-record-day = Больше всего за сутки: { $value }, { $date }

@@ -65,6 +65,11 @@ trend-sum = Сума: { $value }
 trend-sum-none = Сума: не число (у деяких рядках його немає)
 trend-sum-equals-total = {", стільки ж, скільки обчислено за весь період"}
 trend-sum-differs = {"; обчислено за весь період: "}{ $total }
+trend-day-too-long = По днях за { $days ->
+    [one] { $days } день
+    [few] { $days } дні
+   *[other] { $days } днів
+  } — задовго для чату; натомість { $by }.
 
 ## Рекорди.
 trend-record-day = Найбільше за добу: { $value }, { $date }
