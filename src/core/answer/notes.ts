@@ -61,7 +61,7 @@ export type FigureNote =
 export type AnswerNote =
   | { kind: 'help' }
   /** The question asks about what no figure held covers. */
-  | { kind: 'out_of_scope'; what: 'civilians' | 'forecast' }
+  | { kind: 'out_of_scope'; what: 'civilians' | 'forecast' | 'other_war' }
   /** `unheld`: the question asks only sources no figure is held from (`held`: the claimants that are). */
   | { kind: 'not_understood'; reason: string; unheld?: string[]; held?: { id: string; name: string }[] }
   | { kind: 'no_figure'; reading: string }

@@ -168,7 +168,7 @@ export function exampleQuestions(locale: Locale = 'en'): string[] {
 export function answerNoteWords(n: AnswerNote, examples: readonly string[], locale: Locale = 'en'): string {
   switch (n.kind) {
     case 'out_of_scope':
-      return t(locale, n.what === 'forecast' ? 'out-of-scope-forecast' : 'out-of-scope-civilians');
+      return t(locale, `out-of-scope-${n.what === 'other_war' ? 'other-war' : n.what}`);
     case 'help':
       return `${t(locale, 'help-intro')}\n- ${(locale === 'en' ? examples : exampleQuestions(locale)).join('\n- ')}`;
     case 'not_understood':

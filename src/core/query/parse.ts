@@ -392,6 +392,7 @@ export function readQuestion(input: unknown, englishVocab: QueryVocabulary, toda
   if (CIVILIANS.test(normalised)) return { kind: 'help', reason: 'I hold figures of military losses only, not of civilians.', outOfScope: 'civilians' };
   // What will happen: no figure held says that, and a figure shown beside it would read as a forecast.
   if (FORECAST.test(normalised)) return { kind: 'help', reason: 'I hold figures said so far; I do not forecast.', outOfScope: 'forecast' };
+  if (OTHER_WAR.test(normalised)) return { kind: 'help', reason: 'I hold figures of the war in Ukraine only.', outOfScope: 'other_war' };
   /** Every word of the question as the lexicon matches it (its stem), for phrase look-ups. */
   const rawWords = english ? [] : tokenise(text).map((t) => t.text);
   const stems = rawWords.map((w) => lex.stem(w));
@@ -640,6 +641,9 @@ function rangeEnds(time: TimeSpec): [TimeSpec, TimeSpec] | null {
 
 /** Both warring sides, in the three languages. */
 const BOTH_SIDES = /(?<![\p{L}])(?:both\s+sides|either\s+side|each\s+side|both\s+armies|обох\s+сторін|обидв[іа]\s+сторон\p{L}*|обох\s+бок[іа]в|обеих\s+сторон|обе\s+стороны|обеим\s+сторонам)(?![\p{L}])/iu;
+
+/** Other wars people ask about in the same channels (Gaza, Lebanon); Afghanistan and Chechnya stay: the data compares them. */
+const OTHER_WAR = /(?<![\p{L}])(?:gaza|hamas|hezbollah|lebanon|сектор\p{L}*\s+газ\p{L}*|[ув]\s+газ[іе]|хамас\p{L}*|хезбол\p{L}*|ліван\p{L}*|ливан\p{L}*)(?![\p{L}])/iu;
 
 /** Questions about what will happen, in the three languages. */
 const FORECAST = /(?<![\p{L}])(?:who\s+(?:will|is\s+going\s+to|gonna)\s+win|(?:will|going\s+to|gonna)\s+(?:\p{L}+\s+){0,3}(?:win|end|die|collapse|be\s+killed|lose)|when\s+will\s+(?:\p{L}+\s+){0,3}end|forecast|predict(?:ion|ions)?|prognosis|переможе|переможуть|закінчиться|закінчиться\s+війна|загине|загинуть|прогноз\p{L}*|передбач\p{L}*|победит|победят|закончится|погибнет|погибнут|предскаж\p{L}*|предсказ\p{L}*)(?![\p{L}])/iu;

@@ -72,7 +72,7 @@ export interface Query {
 export type ParseResult =
   | Query
   /** `outOfScope`: the question asks about what no figure here covers (civilian deaths). */
-  | { kind: 'help'; reason?: string; outOfScope?: 'civilians' | 'forecast' }
+  | { kind: 'help'; reason?: string; outOfScope?: 'civilians' | 'forecast' | 'other_war' }
   /** `reading` is set when the question was read but cannot be answered (a source the bot holds nothing from). */
   | { kind: 'not_understood'; reason: string; reading?: Query };
 

@@ -96,6 +96,7 @@ data-ends = My newest report runs to { $to }, so I hold nothing yet for { $asked
 period-empty = I hold no figures for { $label }.
 out-of-scope-civilians = I hold figures of military losses only: civilian deaths are not among them, and military figures would not answer that.
 out-of-scope-forecast = I hold figures that have been said so far, with who said them; I do not forecast what will happen.
+out-of-scope-other-war = I hold figures of the war in Ukraine only.
 side-by-side = Figures of different claimants are shown side by side and never combined.
 unheld = I hold no figures from { $names }.
 held-from = I hold figures from: { $names }.
