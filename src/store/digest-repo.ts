@@ -196,10 +196,11 @@ export class DigestRepo {
   }
 
   /** Audit entries in (from, to], oldest first. */
-  auditRange(from: number, to: number): { action: 'add' | 'edit' | 'retract' | 'import'; claimId: number; before: string | null; reason: string | null }[] {
+  /** The audit entries in (from, to], in order; at most `limit` of them (the caller pages on from the last id). */
+  auditRange(from: number, to: number, limit = -1): { id: number; action: 'add' | 'edit' | 'retract' | 'import'; claimId: number; before: string | null; reason: string | null }[] {
     return this.db
-      .prepare('SELECT action, claim_id AS claimId, before, reason FROM audit_log WHERE id > ? AND id <= ? ORDER BY id')
-      .all(from, to) as { action: 'add' | 'edit' | 'retract' | 'import'; claimId: number; before: string | null; reason: string | null }[];
+      .prepare('SELECT id, action, claim_id AS claimId, before, reason FROM audit_log WHERE id > ? AND id <= ? ORDER BY id LIMIT ?')
+      .all(from, to, limit) as { id: number; action: 'add' | 'edit' | 'retract' | 'import'; claimId: number; before: string | null; reason: string | null }[];
   }
 
   maxAudit(): number {
