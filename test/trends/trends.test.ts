@@ -141,6 +141,12 @@ describe('asked past the newest report', () => {
     expect(renderAnswerText(answer)).toMatch(/найновіше зведення — по 7 серпня 2026/);
   });
 
+  it('a day within the last month ("last friday") is moved too', () => {
+    const answer = app.asker.ask('russian losses last friday');
+    expect(answer.notes).toContainEqual(expect.objectContaining({ kind: 'data_ends' }));
+    expect(answerFigures(answer).find((f) => f.claimant.id === 'general-staff-ukraine')!.period.end).toBe('2026-08-07');
+  });
+
   it('a date asked outright or still to come is not moved', () => {
     expect(app.asker.ask('russian losses in 2027').kind).toBe('no_match');
     expect(app.asker.ask('NATO estimate of Russian deaths in 2025').notes.some((n) => n.kind === 'data_ends')).toBe(false);

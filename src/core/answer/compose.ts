@@ -513,9 +513,10 @@ export function composeAnswer(question: string, parsed: ParseResult, lookup: Cla
   // "Yesterday", "last week" after the newest report held (the sync is off or behind): the same length
   // of time up to that report, said as such, rather than nothing or another claimant's old estimate.
   let readingTime = time;
-  // Only for a period counted back from now or running to now, never for a date asked outright
-  // ("NATO's estimate in 2025") nor one still to come ("in 2027").
-  const recent = time.kind === 'range' && (time.relative !== undefined || time.end >= addDays(today, -1)) && time.start <= today;
+  // Only for a period counted back from now, running to now or within the last month ("last
+  // friday"), never for an older date asked outright ("NATO's estimate in 2025") nor one still to
+  // come ("in 2027").
+  const recent = time.kind === 'range' && (time.relative !== undefined || time.end >= addDays(today, -31)) && time.start <= today;
   if (!result.figures.length && recent && time.kind === 'range' && !time.yearless && !ctx.stated && !parsed.otherTimes?.length) {
     const newest = newestReportEnd(parsed, scope, ctx);
     if (newest && newest < time.start) {

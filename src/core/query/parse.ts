@@ -646,7 +646,7 @@ const BOTH_SIDES = /(?<![\p{L}])(?:both\s+sides|either\s+side|each\s+side|both\s
 const OTHER_WAR = /(?<![\p{L}])(?:gaza|hamas|hezbollah|lebanon|сектор\p{L}*\s+газ\p{L}*|[ув]\s+газ[іе]|хамас\p{L}*|хезбол\p{L}*|ліван\p{L}*|ливан\p{L}*)(?![\p{L}])/iu;
 
 /** Questions about what will happen, in the three languages. */
-const FORECAST = /(?<![\p{L}])(?:who\s+(?:will|is\s+going\s+to|gonna)\s+win|(?:will|going\s+to|gonna)\s+(?:\p{L}+\s+){0,3}(?:win|end|die|collapse|be\s+killed|lose)|when\s+will\s+(?:\p{L}+\s+){0,3}end|forecast|predict(?:ion|ions)?|prognosis|переможе|переможуть|закінчиться|закінчиться\s+війна|загине|загинуть|прогноз\p{L}*|передбач\p{L}*|победит|победят|закончится|погибнет|погибнут|предскаж\p{L}*|предсказ\p{L}*)(?![\p{L}])/iu;
+const FORECAST = /(?<![\p{L}])(?:who\s+(?:will|is\s+going\s+to|gonna)\s+win|(?:will|going\s+to|gonna)\s+(?:\p{L}+\s+){0,3}(?:win|end|die|collapse|be\s+killed|lose|reach|hit|pass|surpass|exceed|top)|when\s+will\s+(?:\p{L}+\s+){0,3}end|forecast|predict(?:ion|ions)?|prognosis|переможе|переможуть|закінчиться|закінчиться\s+війна|загине|загинуть|прогноз\p{L}*|передбач\p{L}*|победит|победят|закончится|погибнет|погибнут|предскаж\p{L}*|предсказ\p{L}*)(?![\p{L}])/iu;
 
 /** Civilians, in the three languages (not "civil war", "civil servants"). */
 const CIVILIANS = /(?<![\p{L}])(?:civilians?|non-?combatants?|civilian\s+(?:deaths?|casualties|victims|dead|losses)|мирн\p{L}*\s+(?:жител\p{L}*|мешкан\p{L}*|населен\p{L}*|громадян\p{L}*|люд\p{L}*)|цивільн\p{L}*|гражданск\p{L}*\s+(?:лиц\p{L}*|населен\p{L}*|жител\p{L}*)|мирн\p{L}*\s+(?:\p{L}+\s+)?(?:погиб\p{L}*|загин\p{L}*|убит\p{L}*|вбит\p{L}*)|(?:погиб\p{L}*|загин\p{L}*|убит\p{L}*|вбит\p{L}*)\s+(?:\p{L}+\s+)?мирн\p{L}*|мирняк\p{L}*)(?![\p{L}])/iu;
