@@ -95,6 +95,9 @@ describe('answers on the seed data', () => {
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) expect(line).toMatch(/ \(losses of (?:Russia|Ukraine)\): /);
     expect(lines.some((l) => l.includes('(losses of Ukraine)'))).toBe(true);
+    // Both sides asked: each side leads within the first two lines, none is left to "more figures" alone.
+    const both = app.asker.ask('ukraine vs russia whose losses are bigger');
+    expect(new Set(both.groups.slice(0, 2).map((g) => g.figures[0]!.subject.id))).toEqual(new Set(['russia', 'ukraine']));
     // One side only: no label.
     expect(renderAnswerText(app.asker.ask('russian losses'))).not.toMatch(/losses of Russia/);
   });

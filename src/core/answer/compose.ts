@@ -447,7 +447,15 @@ function group(figures: AnswerFigure[], dir: Directory, query: Query): AnswerGro
   // The most current claimant first (by the last day its direct figure covers), so an answer
   // leads with today's figure rather than one from years ago; then by name.
   const current = (g: AnswerGroup) => g.figures[0]?.period.end ?? g.figures[0]?.statedOn ?? '';
-  return [...groups.values()].sort((a, b) => current(b).localeCompare(current(a)) || a.claimant.name.localeCompare(b.claimant.name));
+  const sorted = [...groups.values()].sort((a, b) => current(b).localeCompare(current(a)) || a.claimant.name.localeCompare(b.claimant.name));
+  // Both sides' losses asked ("ukraine vs russia whose losses are bigger"): the sides take turns, so
+  // a short answer never leads with one side only and hides the other in "more figures".
+  const bySide = new Map<string, AnswerGroup[]>();
+  for (const g of sorted) bySide.set(g.figures[0]!.subject.id, [...(bySide.get(g.figures[0]!.subject.id) ?? []), g]);
+  if (bySide.size < 2) return sorted;
+  const turns: AnswerGroup[] = [];
+  for (let i = 0; turns.length < sorted.length; i++) for (const side of bySide.values()) if (side[i]) turns.push(side[i]!);
+  return turns;
 }
 
 /** Each claimant's first figure, then the rest in order, up to `limit`; what is left out is said. */
