@@ -98,6 +98,8 @@ describe('answers on the seed data', () => {
     // Both sides asked: each side leads within the first two lines, none is left to "more figures" alone.
     const both = app.asker.ask('ukraine vs russia whose losses are bigger');
     expect(new Set(both.groups.slice(0, 2).map((g) => g.figures[0]!.subject.id))).toEqual(new Set(['russia', 'ukraine']));
+    // A side asked with nothing held for it is said so.
+    expect(app.asker.ask('russian losses in november 2024 and ukrainian losses in november 2024').notes).toContainEqual({ kind: 'side_none', side: 'Ukraine' });
     // One side only: no label.
     expect(renderAnswerText(app.asker.ask('russian losses'))).not.toMatch(/losses of Russia/);
   });

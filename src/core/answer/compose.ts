@@ -12,7 +12,7 @@ import type { AnswerNote, CorrectionMark, FigureEndpoint, FigureNote } from './n
 import { describeReading, HELP_TEXT_INTRO, timeLabel } from './words.ts';
 import { formatDate, t, type Locale } from '../../i18n/index.ts';
 import { detectLocale } from '../query/language.ts';
-import { claimantName, metricName } from '../../i18n/names.ts';
+import { claimantName, metricName, partyName } from '../../i18n/names.ts';
 
 export type { AnswerNote, CorrectionMark, FigureEndpoint, FigureNote } from './notes.ts';
 
@@ -539,6 +539,9 @@ export function composeAnswer(question: string, parsed: ParseResult, lookup: Cla
   const others = (parsed.otherTimes ?? []).map((other) => figuresForTime(keys, other, ctx));
   const figures = [...result.figures, ...others.flatMap((r) => r.figures)];
   notes.push(...result.notes, ...others.flatMap((r) => r.notes));
+  // A side asked beside another with nothing held for it is said so ("russian and ukrainian losses in 2024").
+  if (parsed.subjects.length > 1 && figures.length)
+    for (const side of parsed.subjects) if (!figures.some((f) => f.subject.id === side)) notes.push({ kind: 'side_none', side: partyName(locale, side, dir.party(side)?.name ?? side) });
   // A compared period with nothing held is said so, never silently left out ("2027 vs 2025").
   if (others.length && figures.length)
     [result, ...others].forEach((r, i) => {

@@ -67,6 +67,8 @@ export type AnswerNote =
   | { kind: 'no_figure'; reading: string }
   /** A date without a year: the year taken. */
   | { kind: 'year_assumed'; label: string; which: string }
+  /** One of the sides asked has no figure held for the question. */
+  | { kind: 'side_none'; side: string }
   /** One of the periods compared has no figure held. */
   | { kind: 'period_empty'; label: string }
   /** The period asked is after the newest report held: the same length of time up to that report is shown. */

@@ -180,6 +180,8 @@ export function answerNoteWords(n: AnswerNote, examples: readonly string[], loca
       return t(locale, 'no-figure', { reading: n.reading });
     case 'year_assumed':
       return t(locale, 'year-assumed', { label: n.label, which: n.which });
+    case 'side_none':
+      return t(locale, 'side-none', { side: n.side });
     case 'period_empty':
       return t(locale, 'period-empty', { label: n.label });
     case 'data_ends':

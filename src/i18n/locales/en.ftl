@@ -94,6 +94,7 @@ year-assumed = No year was given, so I took { $label }, the most recent { $which
 year-assumed-period = that period
 data-ends = My newest report runs to { $to }, so I hold nothing yet for { $asked }. Shown instead: { $shown }, the same length of time up to that report.
 period-empty = I hold no figures for { $label }.
+side-none = I hold no figures of the losses of { $side } for that.
 out-of-scope-civilians = I hold figures of military losses only: civilian deaths are not among them, and military figures would not answer that.
 out-of-scope-forecast = I hold figures that have been said so far, with who said them; I do not forecast what will happen.
 out-of-scope-other-war = I hold figures of the war in Ukraine only.
