@@ -62,8 +62,10 @@ export interface BackupSchedule {
 
 export function startBackupSchedule(settings: BackupSettings): BackupSchedule {
   let running: Promise<unknown> = Promise.resolve();
+  // One backup at a time: the catch-up at start and a scheduled run in the same second would
+  // otherwise write the same file at once.
   const run = () => {
-    running = takeBackup(settings).catch((err: unknown) => settings.logger.error({ err, dir: settings.dir }, 'scheduled backup failed'));
+    running = running.then(() => takeBackup(settings)).catch((err: unknown) => settings.logger.error({ err, dir: settings.dir }, 'scheduled backup failed'));
     return running;
   };
   const job = new Cron(settings.pattern ?? DAILY_BACKUP_PATTERN, { timezone: 'UTC', protect: true, name: 'database-backup' }, async () => {
