@@ -21,6 +21,13 @@ export const ask = defineCommand({
   freeText: 'question',
   // Charts, breakdowns and the other views when the application offers them; a plain answer otherwise.
   // Synchronous when composed in this thread; a promise when the reply workers compose it.
-  run: ({ question }, { services, view, askerLocale }) =>
-    services.views ? andThen(services.views.reply(question, view, askerLocale), viewReply) : andThen(services.asker.answer(question, askerLocale), (answer): Reply => ({ kind: 'answer', answer })),
+  // A follow-up that only names a period ("а за жовтень?") is read against the asker's previous
+  // question in this chat; a button press re-runs a question as it was.
+  run: ({ question: typed }, { services, view, askerLocale, actor }) => {
+    const question = view || !services.asker.inConversation ? typed : services.asker.inConversation(`${actor.platform}\u0000${actor.chatId ?? ''}\u0000${actor.id}`, typed);
+    const asked = question === typed ? {} : { asked: { question } };
+    return services.views
+      ? andThen(services.views.reply(question, view, askerLocale), (v): Reply => ({ ...viewReply(v), ...asked }))
+      : andThen(services.asker.answer(question, askerLocale), (answer): Reply => ({ kind: 'answer', answer, ...asked }));
+  },
 });

@@ -14,7 +14,7 @@ export type ClaimsPort = Pick<ClaimsService, 'directory' | 'prepareAdd' | 'add' 
 /** Claims as stored: one, its history, a list. */
 export type ClaimsReadPort = Pick<ClaimsRepo, 'get' | 'history' | 'list' | 'rawRow'>;
 /** A question in, an answer out. */
-export type AskPort = Pick<AskService, 'ask' | 'answer'>;
+export type AskPort = Pick<AskService, 'ask' | 'answer'> & Partial<Pick<AskService, 'inConversation'>>;
 /** Charts, breakdowns, records, the daily card, and the views an answer's buttons ask for. */
 export type ViewsPort = Pick<ViewsService, 'reply' | 'today'>;
 /** Digest subscriptions of a chat, and what the next digest would say. */

@@ -105,16 +105,20 @@ export interface ReplyPage {
   count: number;
 }
 
+/**
+ * `asked`: the options a reply answers when they differ from those typed (a follow-up completed
+ * from the asker's previous question): what its buttons re-run.
+ */
 export type Reply =
   /** An answer to a question, rendered by each platform's answer renderer. */
-  | { kind: 'answer'; answer: Answer; actions?: readonly AnswerAction[]; page?: ReplyPage }
+  | { kind: 'answer'; answer: Answer; actions?: readonly AnswerAction[]; page?: ReplyPage; asked?: Record<string, unknown> }
   /** A chart: the spec each adapter renders to a PNG (in its theme), and the caption that attributes every series. */
-  | { kind: 'chart'; chart: ChartSpecInput; doc: Doc; actions?: readonly AnswerAction[] }
+  | { kind: 'chart'; chart: ChartSpecInput; doc: Doc; actions?: readonly AnswerAction[]; asked?: Record<string, unknown> }
   /**
    * Information; `private` replies go only to the one who asked (ephemeral on Discord). `more`
    * holds the options that show the next page of a long list, for a "More" button.
    */
-  | { kind: 'doc'; doc: Doc; private: boolean; more?: Record<string, string | number>; actions?: readonly AnswerAction[]; page?: ReplyPage }
+  | { kind: 'doc'; doc: Doc; private: boolean; more?: Record<string, string | number>; actions?: readonly AnswerAction[]; page?: ReplyPage; asked?: Record<string, unknown> }
   /** Nothing was done: a refusal, bad input, a missing claim. Always private. */
   | { kind: 'refusal'; doc: Doc; /** The command was asked wrongly (unknown, options unreadable or invalid): a usage error. */ usage?: boolean }
   /** Nothing was done yet: show this with Confirm / Cancel, and run again with `confirmed`. */

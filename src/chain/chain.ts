@@ -385,7 +385,7 @@ function viewsAndPages(ctx: ChainContext, pageChars: number, views: ViewStore): 
   const pages = reply.kind === 'chart' ? [] : pageDoc(replyDoc(reply), pageChars, ctx.locale);
   const actions = reply.actions ?? [];
   if (pages.length <= 1 && !actions.length) return [];
-  const token = ctx.viewToken ?? views.remember(ctx.command!, ctx.options, ctx.view);
+  const token = ctx.viewToken ?? views.remember(ctx.command!, reply.asked ?? ctx.options, ctx.view);
   const buttons: Button[] = [];
   if (pages.length > 1 && (reply.kind === 'answer' || reply.kind === 'doc')) {
     const index = Math.min(Math.max(ctx.page ?? 1, 1), pages.length);

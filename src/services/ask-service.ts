@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ALL_FIGURES_WORDS, composeAnswer, type Answer } from '../core/answer/compose.ts';
 import { todayUtc } from '../core/dates.ts';
 import { t, type Locale } from '../i18n/index.ts';
-import { parseQuestion, QueryVocabulary } from '../core/query/parse.ts';
+import { followUpQuestion, parseQuestion, QueryVocabulary } from '../core/query/parse.ts';
 import { withoutAverageWords } from '../core/query/average.ts';
 import type { ParseResult } from '../core/query/types.ts';
 import { loadLexicon } from '../core/query/lexicon.ts';
@@ -35,6 +35,9 @@ const ALL_FIGURES = new RegExp(`\\s*\\(?(?:\\b(?:show\\s+)?${ALL_FIGURES_WORDS.r
 
 
 const ANSWER_CACHE_SIZE = 1000;
+/** How long a follow-up ("а за жовтень?") is read against the asker's previous question. */
+const FOLLOW_UP_WINDOW_MS = 30 * 60_000;
+const CONVERSATIONS_KEPT = 10_000;
 
 /** One everyday question per language, for warmUp. */
 const WARM_UP_QUESTIONS: readonly [Locale, string][] = [
@@ -89,6 +92,8 @@ export class AskService {
   private readonly answers = new Map<string, Answer>();
   private answersVersion = -1;
   private readonly inFlight = new Map<string, Promise<Answer>>();
+  /** Each conversation's last question, oldest first (bounded). */
+  private readonly lastAsked = new Map<string, { question: string; at: number }>();
   private pool: ReplyPool | null = null;
 
   /** The answer in `locale` when given (the asker's language), else in the question's. */
@@ -121,6 +126,21 @@ export class AskService {
       .finally(() => this.inFlight.delete(flightKey));
     this.inFlight.set(flightKey, composing);
     return composing;
+  }
+
+  /**
+   * The question a message asks in a conversation (`key`: one person in one chat): a short
+   * follow-up that only names a period ("а за жовтень?", "what about 2023?") is completed from
+   * that person's previous question, within half an hour. Remembers what it returns.
+   */
+  inConversation(key: string, question: string): string {
+    const now = this.clock().getTime();
+    const previous = this.lastAsked.get(key);
+    const asked = previous && now - previous.at <= FOLLOW_UP_WINDOW_MS ? (followUpQuestion(previous.question, question, this.vocab(), todayUtc(this.clock())) ?? question) : question;
+    this.lastAsked.delete(key);
+    if (this.lastAsked.size >= CONVERSATIONS_KEPT) this.lastAsked.delete(this.lastAsked.keys().next().value!);
+    this.lastAsked.set(key, { question: asked, at: now });
+    return asked;
   }
 
   /** Composes on these workers from now on (null: in this thread again). */

@@ -295,6 +295,27 @@ describe('buttons and pages through the chain', () => {
     expect(others.reply.kind).toBe('answer');
   });
 
+  it('a follow-up naming only a period is read against the same person\'s previous question in that chat', async () => {
+    const from = (user: string, text: string) => chain.dispatch({ ...event({ kind: 'text', text }, 4000), user: { id: user, name: 'Reader' } }) as Promise<Outgoing>;
+    const first = await from('7', 'скільки танків втратила росія у 2024');
+    expect(String(first.reply.kind === 'answer' && first.reply.answer.interpretation)).toMatch(/танки.*2024/);
+    const next = await from('7', 'а за жовтень 2025?');
+    expect(next.reply.kind).toBe('answer');
+    const answer = next.reply.kind === 'answer' ? next.reply.answer : null;
+    expect(answer!.interpretation).toMatch(/танки.*жовтень 2025/);
+    expect(answerFigures(answer!).find((f) => f.claimant.id === 'general-staff-ukraine')!.metric).toBe('tanks');
+    // Its buttons re-run the completed question, not the fragment.
+    const chart = await chain.dispatch({ ...event({ kind: 'button', data: button(next, /Графік|Chart/)!.data }), user: { id: '7', name: 'Reader' } });
+    expect(chart!.reply.kind).toBe('chart');
+    // Another person's fragment is read on its own; so is a whole new question.
+    const other = await from('8', 'а за жовтень 2025?');
+    expect(String(other.reply.kind === 'answer' && other.reply.answer.interpretation)).not.toMatch(/танки/);
+    const english = await from('9', 'UK estimate of Russian deaths');
+    const more = await from('9', 'what about in 2023?');
+    expect(String(more.reply.kind === 'answer' && more.reply.answer.interpretation)).toMatch(/Russian deaths, 2023, per the British side/);
+    expect(english.reply.kind).toBe('answer');
+  });
+
   it('paging buttons walk a long answer to its end and back, in place', async () => {
     const first = await dispatch({ kind: 'text', text: 'tank losses by month since 2023' });
     const page = pageOf(first)!;

@@ -351,6 +351,40 @@ function linked(ctx: Context, a: Span, b: Span): 'compare' | 'list' | null {
   return null;
 }
 
+/** "and in 2023?", "what about september?", "а за жовтень?", "а в 2023?": a reply that only changes the period. */
+const FOLLOW_UP = /^(?:(?:and|but|so|ok|okay)\s+)?(?:(?:what|how)\s+about|and|а|і|и|та|ну\s+а|а\s+що\s+(?:по|з|за)|а\s+что\s+(?:по|с|за)|а\s+як\s+щодо|а\s+как\s+насчет)(?![\p{L}])/iu;
+
+/**
+ * The question a short follow-up asks, given the asker's previous question: "а за жовтень?" after
+ * "скільки танків втратила росія у 2024" is "скільки танків втратила росія за жовтень". Only a reply
+ * that names a period and nothing else the reader takes (no kind of loss, side or claimant);
+ * null for anything else, which is read on its own.
+ */
+export function followUpQuestion(previous: string, reply: string, vocab: QueryVocabulary, today: string): string | null {
+  const fragment = normaliseQuestion(reply);
+  const words = fragment.split(/\s+/).filter(Boolean);
+  // Cheap checks first: most messages are whole questions, read once by the answer itself.
+  if (!words.length || words.length > 7 || !(FOLLOW_UP.test(fragment) || words.length <= 3)) return null;
+  const alone = readQuestion(reply, vocab, today);
+  const namesMore = alone.kind === 'query' && (alone.claimants.length + alone.sides.length + alone.subjects.length + alone.groups.length + alone.unknown.length > 0 || alone.metricWords.some((w) => !/^(?:losses|lost|втрати|потери)$/.test(w)));
+  if (namesMore || !(FOLLOW_UP.test(fragment) || alone.kind !== 'query')) return null;
+  const periodOf = (text: string) => {
+    const locale = detectLocale(text) === 'en' ? 'en' : detectLocale(text);
+    const v = vocab.forLocale(locale === 'en' ? 'en' : locale);
+    const normalised = normaliseQuestion(text);
+    const timeText = v.lexicon.language === 'en' ? spellMonths(normalised, v) : rewriteTime(normalised.replace(/ё/g, 'е'), v.lexicon);
+    const first = extractTime(timeText, today);
+    const all = [first, ...comparedPeriods(timeText, first, today)];
+    return { found: first.time.kind !== 'unspecified', rest: all.at(-1)!.rest };
+  };
+  const asked = periodOf(fragment);
+  const before = readQuestion(previous, vocab, today);
+  if (!asked.found || before.kind !== 'query') return null;
+  // The previous question without its period, then the new period in the reply's own words.
+  const rest = periodOf(previous).rest.replace(/\s+/g, ' ').trim();
+  return `${rest} ${fragment.replace(FOLLOW_UP, '').trim()}`.replace(/\s+/g, ' ').trim();
+}
+
 /**
  * The question as the answer composer takes it. A question only about sources the bot holds no
  * figures from is answered with that, and the sources it does hold, never with everyone else's figures.
