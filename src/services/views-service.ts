@@ -79,7 +79,8 @@ export class ViewsService {
     // The asker's language, else the question's (as the answer's); a query read with the English
     // default kind of loss ("сегодняшняя сводка" + "Russian personnel losses") says English wrongly.
     // The whole question tells Ukrainian from Russian better than what is left once the view's words are taken out.
-    const words: Locale = locale ?? (detectLocale(question) !== 'en' && detectLocale.decided(question) ? detectLocale(question) : query && query.locale !== 'en' ? query.locale : detectLocale(question));
+    const written = detectLocale(question);
+    const words: Locale = locale ?? (written !== 'en' && detectLocale.decided(question) ? written : query && query.locale !== 'en' ? query.locale : written);
     if (intent.view === 'card') return { kind: 'doc', doc: this.today(words), actions: [] };
     if (!query) return this.answer(question, locale);
     const { directory, lookup, today } = this.asker.read('');

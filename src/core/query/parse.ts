@@ -14,7 +14,7 @@ import { METRICS, metricInfo, type Metric } from '../vocabulary.ts';
 import { detectLocale, type Locale } from './language.ts';
 import { loadLexicon, type CueKind, type Lexicon } from './lexicon.ts';
 import { DEFAULT_METRICS, extractMetrics, isMetricWord } from './metrics.ts';
-import { comparedPeriods, extractTime } from './time.ts';
+import { comparedPeriods, extractTime, type TimeResult } from './time.ts';
 import { MAX_QUESTION_LENGTH, type ParseResult, type Query, type Role, type TaggedSpan, type TimeSpec } from './types.ts';
 
 /** Lower case, one apostrophe, punctuation that dates need (- / . , :) kept, the rest spaces. */
@@ -368,14 +368,11 @@ export function followUpQuestion(previous: string, reply: string, vocab: QueryVo
   const alone = readQuestion(reply, vocab, today);
   const namesMore = alone.kind === 'query' && (alone.claimants.length + alone.sides.length + alone.subjects.length + alone.groups.length + alone.unknown.length > 0 || alone.metricWords.some((w) => !/^(?:losses|lost|втрати|потери)$/.test(w)));
   if (namesMore || !(FOLLOW_UP.test(fragment) || alone.kind !== 'query')) return null;
-  const periodOf = (text: string) => {
-    const locale = detectLocale(text) === 'en' ? 'en' : detectLocale(text);
-    const v = vocab.forLocale(locale === 'en' ? 'en' : locale);
-    const normalised = normaliseQuestion(text);
-    const timeText = v.lexicon.language === 'en' ? spellMonths(normalised, v) : rewriteTime(normalised.replace(/ё/g, 'е'), v.lexicon);
-    const first = extractTime(timeText, today);
-    const all = [first, ...comparedPeriods(timeText, first, today)];
-    return { found: first.time.kind !== 'unspecified', rest: all.at(-1)!.rest };
+  const periodOf = (question: string) => {
+    const normalised = normaliseQuestion(question);
+    const v = vocabularyFor(question, vocab).vocab;
+    const { first, compared } = readPeriods(questionText(normalised, v), normalised, v, today);
+    return { found: first.time.kind !== 'unspecified', rest: (compared.at(-1) ?? first).rest };
   };
   const asked = periodOf(fragment);
   const before = readQuestion(previous, vocab, today);
@@ -402,11 +399,8 @@ function listWords(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
-/** The full reading of a question: every span, role and flag, before answerability is decided. */
-export function readQuestion(input: unknown, englishVocab: QueryVocabulary, today: string): ParseResult {
-  if (typeof input !== 'string') return { kind: 'not_understood', reason: 'A question must be text.' };
-  if (input.length > MAX_QUESTION_LENGTH) return { kind: 'not_understood', reason: `That question is too long: at most ${MAX_QUESTION_LENGTH} characters, please.` };
-  // The question's language picks the lexicon: English, Ukrainian or Russian.
+/** The lexicon a question is read with, and its language. */
+function vocabularyFor(input: string, englishVocab: QueryVocabulary): { vocab: QueryVocabulary; locale: Locale } {
   let detected = detectLocale(input);
   // Cyrillic with no letter or word only one of the two languages has: the lexicon that knows more of its words.
   if (detected !== 'en' && !detectLocale.decided(input)) {
@@ -415,11 +409,42 @@ export function readQuestion(input: unknown, englishVocab: QueryVocabulary, toda
     detected = score('ru') > score('uk') ? 'ru' : 'uk';
   }
   const vocab = englishVocab.forLocale(detected);
-  const locale: Locale = vocab.lexicon.language === detected ? detected : 'en';
+  return { vocab, locale: vocab.lexicon.language === detected ? detected : 'en' };
+}
+
+/** The normalised question as its lexicon reads it: English with month names spelt out, another language with ё as е. */
+function questionText(normalised: string, vocab: QueryVocabulary): string {
+  return vocab.lexicon.language === 'en' ? spellMonths(normalised, vocab) : normalised.replace(/ё/g, 'е');
+}
+
+/**
+ * The periods a question names: the first, and those compared with it ("2023 vs 2024", "у 2023 і
+ * 2024 роках", "how did losses change from 2023 to 2024"). Another language's time words are first
+ * rewritten in English: "у листопаді 2024" -> "in november 2024".
+ */
+function readPeriods(text: string, normalised: string, vocab: QueryVocabulary, today: string): { timeText: string; first: TimeResult; compared: TimeResult[] } {
+  const timeText = vocab.lexicon.language === 'en' ? text : rewriteTime(text, vocab.lexicon);
+  const first = extractTime(timeText, today);
+  const compared = comparedPeriods(timeText, first, today);
+  // "how did losses change from 2023 to 2024": the two ends compared, not their sum.
+  const ends = !compared.length && GROWTH.test(normalised) && /\b(?:from|between)\b.*\b(?:to|and|until|till|through)\b/.test(timeText) ? rangeEnds(first.time) : null;
+  if (ends) {
+    first.time = ends[0];
+    compared.push({ ...first, time: ends[1] });
+  }
+  return { timeText, first, compared };
+}
+
+/** The full reading of a question: every span, role and flag, before answerability is decided. */
+export function readQuestion(input: unknown, englishVocab: QueryVocabulary, today: string): ParseResult {
+  if (typeof input !== 'string') return { kind: 'not_understood', reason: 'A question must be text.' };
+  if (input.length > MAX_QUESTION_LENGTH) return { kind: 'not_understood', reason: `That question is too long: at most ${MAX_QUESTION_LENGTH} characters, please.` };
+  // The question's language picks the lexicon: English, Ukrainian or Russian.
+  const { vocab, locale } = vocabularyFor(input, englishVocab);
   const lex = vocab.lexicon;
   const english = locale === 'en';
   const normalised = normaliseQuestion(input);
-  const text = english ? spellMonths(normalised, vocab) : normalised.replace(/ё/g, 'е');
+  const text = questionText(normalised, vocab);
   if (!text) return { kind: 'help' };
   if (english ? HELP.test(text) : isHelp(text, lex)) return { kind: 'help' };
   // Civilian deaths: every figure held is of military losses; answering with them would mislead.
@@ -431,17 +456,8 @@ export function readQuestion(input: unknown, englishVocab: QueryVocabulary, toda
   const rawWords = english ? [] : tokenise(text).map((t) => t.text);
   const stems = rawWords.map((w) => lex.stem(w));
 
-  // 1. Time. Another language's time words are first rewritten in English: "у листопаді 2024" -> "in november 2024".
-  const timeText = english ? text : rewriteTime(text, lex);
-  const timeResult = extractTime(timeText, today);
-  // "2023 vs 2024", "у 2023 і 2024 роках": more periods, compared with the first.
-  const compared = comparedPeriods(timeText, timeResult, today);
-  // "how did losses change from 2023 to 2024": the two ends compared, not their sum.
-  const ends = !compared.length && GROWTH.test(normalised) && /\b(?:from|between)\b.*\b(?:to|and|until|till|through)\b/.test(timeText) ? rangeEnds(timeResult.time) : null;
-  if (ends) {
-    timeResult.time = ends[0];
-    compared.push({ ...timeResult, time: ends[1] });
-  }
+  // 1. Time.
+  const { timeText, first: timeResult, compared } = readPeriods(text, normalised, vocab, today);
   const { time } = timeResult;
 
   // 2. Tokens -> spans.
