@@ -10,6 +10,14 @@ export function memoryApp(now = new Date('2026-11-23T12:00:00Z'), access?: Acces
   return openApp({ databasePath: ':memory:', clock: () => now, ...(access ? { access } : {}) });
 }
 
+/** Just after the shipped General Staff snapshot's newest report (to 7 Aug 2026). */
+export const SNAPSHOT_NOW = new Date('2026-09-01T12:00:00Z');
+
+/** The shipped data with the General Staff snapshot, in memory, as of SNAPSHOT_NOW. */
+export function snapshotApp(): App {
+  return openApp({ databasePath: ':memory:', snapshot: true, clock: () => SNAPSHOT_NOW });
+}
+
 export function tempDir(prefix = 'lossbot-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };

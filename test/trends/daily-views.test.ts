@@ -1,18 +1,18 @@
 // A breakdown asked by day over a long span ("daily russian losses": since 24 Feb 2022, some 1,600
 // rows) is shown by week or by month instead, with one line saying so in the reader's language; a
 // short span asked by day stays by day.
+import { snapshotApp } from '../helpers.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type App } from '../../src/app.ts';
+import type { App } from '../../src/app.ts';
 import { docToPlainText } from '../../src/core/doc.ts';
 import { fitUnit, MAX_DAY_ROWS } from '../../src/core/trends/views.ts';
 import { addDays } from '../../src/core/dates.ts';
 import type { ViewReply } from '../../src/services/views-service.ts';
 
-const NOW = new Date('2026-09-01T12:00:00Z');
 let app: App;
 
 beforeAll(() => {
-  app = openApp({ databasePath: ':memory:', snapshot: true, clock: () => NOW });
+  app = snapshotApp();
 }, 60_000);
 afterAll(() => app?.close());
 

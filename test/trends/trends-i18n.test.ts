@@ -2,8 +2,9 @@
 // table, records, the daily card, an answer's sources and other claimants, the buttons and the page
 // line hold no English words apart from names, claims' own words, titles and addresses; English
 // stays as it was.
+import { snapshotApp } from '../helpers.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type App } from '../../src/app.ts';
+import type { App } from '../../src/app.ts';
 import { createChain, type Chain, type Incoming, type Outgoing } from '../../src/chain/index.ts';
 import { COMMANDS, replyDoc } from '../../commands/index.ts';
 import { docToPlainText, type Doc } from '../../src/core/doc.ts';
@@ -12,11 +13,10 @@ import { parseChartSpec } from '../../src/charts/spec.ts';
 import { messageKeys, t, type Locale } from '../../src/i18n/index.ts';
 import type { ViewReply } from '../../src/services/views-service.ts';
 
-const NOW = new Date('2026-09-01T12:00:00Z');
 let app: App;
 
 beforeAll(() => {
-  app = openApp({ databasePath: ':memory:', snapshot: true, clock: () => NOW });
+  app = snapshotApp();
 }, 60_000);
 afterAll(() => app?.close());
 

@@ -1,10 +1,11 @@
 // Issue 20 on the wired path, against the General Staff series shipped in data/: the monthly table
 // sums to the period's derived total, the daily card is the newest report, a chart asked in words
 // renders to a PNG that names its claimant, and paging buttons walk a long answer and back.
+import { snapshotApp, SNAPSHOT_NOW } from '../helpers.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type App } from '../../src/app.ts';
+import type { App } from '../../src/app.ts';
 import { createChain, type Chain, type Incoming, type Outgoing } from '../../src/chain/index.ts';
 import { COMMANDS, replyDoc } from '../../commands/index.ts';
 import { docToPlainText } from '../../src/core/doc.ts';
@@ -26,11 +27,11 @@ import type { ViewReply } from '../../src/services/views-service.ts';
 /** The text of a view that is a doc or a chart's caption. */
 const viewText = (r: ViewReply) => (r.kind === 'answer' ? '' : docToPlainText(r.doc));
 
-const NOW = new Date('2026-09-01T12:00:00Z');
+const NOW = SNAPSHOT_NOW;
 let app: App;
 
 beforeAll(() => {
-  app = openApp({ databasePath: ':memory:', snapshot: true, clock: () => NOW });
+  app = snapshotApp();
 }, 60_000);
 afterAll(() => app?.close());
 
